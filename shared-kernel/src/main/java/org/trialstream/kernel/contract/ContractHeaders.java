@@ -1,0 +1,20 @@
+package org.trialstream.kernel.contract;
+
+/**
+ * Kafka record headers that every published fact carries. Consumers choose the payload type from these headers,
+ * never from a Java class name.
+ */
+public final class ContractHeaders {
+
+    /** The contract name, for example {@code enrolment.PatientEnrolled}. */
+    public static final String EVENT_TYPE = "event-type";
+    /** The contract version, a decimal number. */
+    public static final String EVENT_VERSION = "event-version";
+    /** The event's unique id in the producer's event store: consumers deduplicate by it. */
+    public static final String EVENT_ID = "event-id";
+    /** When the event was recorded, ISO-8601 UTC. */
+    public static final String EVENT_TIMESTAMP = "event-timestamp";
+
+    private ContractHeaders() {
+    }
+}

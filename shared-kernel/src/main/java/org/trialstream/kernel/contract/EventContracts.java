@@ -1,0 +1,61 @@
+package org.trialstream.kernel.contract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
+import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
+import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
+import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
+import org.trialstream.kernel.contract.enrolment.PatientScreened;
+
+/** The catalogue of published facts: wire name and version to Java type, and back. */
+public final class EventContracts {
+
+    private static final List<Class<? extends TrialEvent>> ALL = List.of(
+            PatientScreened.class,
+            EligibilityAssessed.class,
+            PatientEnrolled.class,
+            ConsentWithdrawn.class,
+            EnrolmentCorrected.class);
+
+    private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventContracts::keyOf, Function.identity()));
+
+    private EventContracts() {
+    }
+
+    public static List<Class<? extends TrialEvent>> all() {
+        return ALL;
+    }
+
+    /** The contract of a published type, or empty for a type that must not leave its service. */
+    public static Optional<EventContract> contractOf(Class<?> type) {
+        return Optional.ofNullable(type.getAnnotation(EventContract.class));
+    }
+
+    public static Optional<Class<? extends TrialEvent>> typeOf(String name, int version) {
+        return Optional.ofNullable(BY_KEY.get(new Key(name, version)));
+    }
+
+    /** The context that owns a contract: the part of its name before the first dot. */
+    public static BoundedContext contextOf(EventContract contract) {
+        int dot = contract.name().indexOf('.');
+        if (dot <= 0) {
+            throw new IllegalArgumentException("contract name '" + contract.name() + "' must read <context>.<Fact>");
+        }
+        return BoundedContext.ofId(contract.name().substring(0, dot));
+    }
+
+    private static Key keyOf(Class<? extends TrialEvent> type) {
+        EventContract contract = contractOf(type)
+                .orElseThrow(() -> new IllegalStateException(type.getName() + " is not annotated @EventContract"));
+        return new Key(contract.name(), contract.version());
+    }
+
+    private record Key(String name, int version) {
+    }
+}
