@@ -1,0 +1,53 @@
+package org.trialstream.enrolment.config;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.trialstream.enrolment.study.domain.Study;
+import org.trialstream.enrolment.study.domain.StudyRegister;
+import org.trialstream.kernel.contract.EventContracts;
+
+@Configuration
+class AxonConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Events are stored as JSON; a published contract's revision is its contract version, so Axon upcasters can key
+     * on it without Axon annotations in the shared kernel. XStream cannot rebuild Java records.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper) {
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper.copy())
+                .revisionResolver(type -> EventContracts.contractOf(type)
+                        .map(contract -> String.valueOf(contract.version()))
+                        .orElse(null))
+                .build();
+    }
+
+    @Bean
+    StudyRegister studyRegister(Repository<Study> studyRepository, @Value("${trial.study.id}") String studyId) {
+        return new StudyRegister(studyRepository, studyId);
+    }
+
+    @Bean
+    StudyOpener studyOpener(EventStore eventStore, CommandGateway commands,
+                            @Value("${trial.study.id}") String studyId,
+                            @Value("${trial.study.enrolment-cap}") int enrolmentCap) {
+        return new StudyOpener(eventStore, commands, studyId, enrolmentCap);
+    }
+}

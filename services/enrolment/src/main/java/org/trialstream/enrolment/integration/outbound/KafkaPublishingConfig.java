@@ -1,0 +1,73 @@
+package org.trialstream.enrolment.integration.outbound;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.trialstream.kernel.contract.EventContracts;
+
+/**
+ * Publishes the service's contract events to Kafka from the event store's tracking position: the token moves only
+ * after the broker acknowledged, so a crash between storing and publishing re-publishes instead of losing (at least
+ * once; consumers de-duplicate by event id). Service-private events never leave the service.
+ */
+@Configuration
+@ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
+class KafkaPublishingConfig {
+
+    @Bean
+    TopicResolver topicResolver() {
+        return event -> EventContracts.contractOf(event.getPayloadType())
+                .map(contract -> EventContracts.contextOf(contract).topic());
+    }
+
+    @Bean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(ObjectMapper objectMapper) {
+        return new ContractMessageConverter(objectMapper);
+    }
+
+    /** As the auto-configured publisher, but it waits long enough for an acknowledgement from a busy broker. */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                  ProducerFactory<String, byte[]> axonKafkaProducerFactory,
+                                                  KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  TopicResolver topicResolver,
+                                                  @Value("${trial.publisher.ack-timeout:PT10S}") Duration ackTimeout) {
+        return KafkaPublisher.<String, byte[]>builder()
+                .serializer(eventSerializer)
+                .producerFactory(axonKafkaProducerFactory)
+                .messageConverter(kafkaMessageConverter)
+                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .topicResolver(topicResolver)
+                .publisherAckTimeout(ackTimeout.toMillis())
+                .build();
+    }
+
+    /**
+     * Axon 4.13 starts a new tracking processor with a replay token up to the head, and the Kafka publisher skips
+     * replayed events: events stored before the publisher's first start would never be published. Starting from
+     * the tail, unmarked, publishes the whole history exactly as it happened.
+     */
+    @Bean
+    ConfigurerModule kafkaPublisherProcessor(@Value("${trial.publisher.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
+    }
+}

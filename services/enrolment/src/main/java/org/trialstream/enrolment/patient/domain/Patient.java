@@ -1,0 +1,207 @@
+package org.trialstream.enrolment.patient.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.trialstream.enrolment.domain.RuleViolation;
+import org.trialstream.enrolment.domain.StateConflict;
+import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
+import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
+import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
+import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
+import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
+import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
+import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
+import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
+import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
+import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
+import org.trialstream.kernel.contract.enrolment.PatientScreened;
+import org.trialstream.kernel.patient.PatientId;
+import org.trialstream.kernel.patient.ResectionMargin;
+
+/**
+ * One patient's path through screening, eligibility and enrolment, and what may change afterwards: consent
+ * withdrawal and corrections with a reason. Dates are clinical dates given by site staff; "today" comes from the
+ * injected clock so that rules about the future are testable.
+ */
+@Aggregate
+public class Patient {
+
+    /** Protocol: the first anlotinib dose is due on day 21-28 after surgery, so enrolment must come by day 28. */
+    static final int LAST_ENROLMENT_DAY_AFTER_SURGERY = 28;
+
+    enum Status { SCREENED, ELIGIBLE, INELIGIBLE, ENROLLED, WITHDRAWN }
+
+    @AggregateIdentifier
+    private PatientId patientId;
+    private String screeningNumber;
+    private String siteId;
+    private LocalDate screenedOn;
+    private Status status;
+    private LocalDate enrolledOn;
+    private LocalDate surgeryDate;
+    private ResectionMargin margin;
+    private String histology;
+    private String detailsEventId;
+
+    protected Patient() {
+    }
+
+    @CommandHandler
+    public Patient(ScreenPatientCommand command, EnrolmentRegister register, Clock clock) {
+        requireNotAfterToday("screenedOn", command.screenedOn(), clock);
+        register.registerScreening(command.patientId(), command.screeningNumber());
+        apply(new PatientScreened(command.patientId().value(), command.screeningNumber(),
+                command.siteId().value(), command.screenedOn()));
+    }
+
+    @CommandHandler
+    void handle(AssessEligibilityCommand command, Clock clock) {
+        if (status == Status.ENROLLED || status == Status.WITHDRAWN) {
+            throw new StateConflict("patientId", "eligibility cannot be reassessed after enrolment");
+        }
+        requireNotAfterToday("assessedOn", command.assessedOn(), clock);
+        if (command.assessedOn().isBefore(screenedOn)) {
+            throw new RuleViolation("assessedOn", "the assessment cannot precede screening on " + screenedOn);
+        }
+        List<EligibilityAnswer> answers = checklistAnswers(command.answers());
+        boolean eligible = answers.stream()
+                .allMatch(answer -> EligibilityCriterion.valueOf(answer.criterion()).allows(answer.met()));
+        apply(new EligibilityAssessed(patientId.value(), answers, eligible, command.assessedOn()));
+    }
+
+    @CommandHandler
+    void handle(EnrolPatientCommand command, EnrolmentRegister register, Clock clock) {
+        switch (status) {
+            case SCREENED -> throw new RuleViolation("eligibility", "eligibility has not been assessed");
+            case INELIGIBLE -> throw new RuleViolation("eligibility",
+                    "the patient did not meet the eligibility criteria");
+            case ENROLLED, WITHDRAWN -> throw new StateConflict("patientId", "the patient is already enrolled");
+            case ELIGIBLE -> { }
+        }
+        LocalDate today = LocalDate.now(clock);
+        requireSurgeryDateFitsEnrolment(command.surgeryDate(), today);
+        int place = register.takePlace(patientId);
+        apply(new PatientEnrolled(patientId.value(), place, screeningNumber, siteId, today,
+                command.surgeryDate(), command.margin(), command.histology()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawConsentCommand command, Clock clock) {
+        if (status == Status.WITHDRAWN) {
+            throw new StateConflict("patientId", "consent was already withdrawn");
+        }
+        if (status != Status.ENROLLED) {
+            throw new StateConflict("patientId", "only an enrolled patient can withdraw consent");
+        }
+        requireNotAfterToday("withdrawnOn", command.withdrawnOn(), clock);
+        if (command.withdrawnOn().isBefore(enrolledOn)) {
+            throw new RuleViolation("withdrawnOn", "withdrawal cannot precede enrolment on " + enrolledOn);
+        }
+        apply(new ConsentWithdrawn(patientId.value(), command.withdrawnOn(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(CorrectEnrolmentCommand command) {
+        if (enrolledOn == null) {
+            throw new StateConflict("patientId", "only recorded enrolment details can be corrected");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RuleViolation("reason", "a correction needs a reason");
+        }
+        LocalDate newSurgeryDate = Objects.requireNonNullElse(command.surgeryDate(), surgeryDate);
+        ResectionMargin newMargin = Objects.requireNonNullElse(command.margin(), margin);
+        String newHistology = Objects.requireNonNullElse(command.histology(), histology);
+        if (newSurgeryDate.equals(surgeryDate) && newMargin == margin && newHistology.equals(histology)) {
+            throw new RuleViolation("correction", "the correction changes nothing that was recorded");
+        }
+        // A correction records what really happened, even a protocol deviation; it only has to be possible.
+        if (newSurgeryDate.isAfter(enrolledOn)) {
+            throw new RuleViolation("surgeryDate", "surgery must precede enrolment on " + enrolledOn);
+        }
+        apply(new EnrolmentCorrected(patientId.value(), detailsEventId, newSurgeryDate, newMargin, newHistology,
+                command.reason()));
+    }
+
+    private static void requireSurgeryDateFitsEnrolment(LocalDate surgeryDate, LocalDate enrolmentDate) {
+        if (surgeryDate.isAfter(enrolmentDate)) {
+            throw new RuleViolation("surgeryDate", "surgery must precede enrolment on " + enrolmentDate);
+        }
+        if (surgeryDate.plusDays(LAST_ENROLMENT_DAY_AFTER_SURGERY).isBefore(enrolmentDate)) {
+            throw new RuleViolation("surgeryDate", "enrolment must be within " + LAST_ENROLMENT_DAY_AFTER_SURGERY
+                    + " days of surgery, so that the first anlotinib dose can fall on day 21-28");
+        }
+    }
+
+    private static void requireNotAfterToday(String field, LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw new RuleViolation(field, "the date cannot be in the future");
+        }
+    }
+
+    private static List<EligibilityAnswer> checklistAnswers(Map<String, Boolean> given) {
+        Map<String, Boolean> remaining = new LinkedHashMap<>(given);
+        List<EligibilityAnswer> answers = new ArrayList<>();
+        for (EligibilityCriterion criterion : EligibilityCriterion.values()) {
+            Boolean met = remaining.remove(criterion.name());
+            if (met == null) {
+                throw new RuleViolation("answers." + criterion.name(), "every checklist item must be answered");
+            }
+            answers.add(new EligibilityAnswer(criterion.name(), met));
+        }
+        if (!remaining.isEmpty()) {
+            throw new RuleViolation("answers." + remaining.keySet().iterator().next(),
+                    "not an item of the eligibility checklist");
+        }
+        return answers;
+    }
+
+    @EventSourcingHandler
+    void on(PatientScreened event) {
+        patientId = new PatientId(event.patientId());
+        screeningNumber = event.screeningNumber();
+        siteId = event.siteId();
+        screenedOn = event.screenedOn();
+        status = Status.SCREENED;
+    }
+
+    @EventSourcingHandler
+    void on(EligibilityAssessed event) {
+        status = event.eligible() ? Status.ELIGIBLE : Status.INELIGIBLE;
+    }
+
+    @EventSourcingHandler
+    void on(PatientEnrolled event, EventMessage<?> message) {
+        status = Status.ENROLLED;
+        enrolledOn = event.enrolledOn();
+        surgeryDate = event.surgeryDate();
+        margin = event.margin();
+        histology = event.histology();
+        detailsEventId = message.getIdentifier();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        status = Status.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(EnrolmentCorrected event, EventMessage<?> message) {
+        surgeryDate = event.surgeryDate();
+        margin = event.margin();
+        histology = event.histology();
+        detailsEventId = message.getIdentifier();
+    }
+}

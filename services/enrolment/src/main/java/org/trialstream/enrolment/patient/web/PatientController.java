@@ -1,0 +1,79 @@
+package org.trialstream.enrolment.patient.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
+import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
+import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
+import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
+import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
+import org.trialstream.enrolment.patient.web.PatientRequests.Accepted;
+import org.trialstream.kernel.patient.PatientId;
+import org.trialstream.kernel.patient.SiteId;
+
+/**
+ * Site staff record screening, eligibility, enrolment, withdrawal and corrections. Reads are served by the
+ * projections service. An optional {@code If-Match} header carries the patient record's version as last seen, and a
+ * change made since then is refused with 409.
+ */
+@RestController
+@RequestMapping("/patients")
+class PatientController {
+
+    private final CommandGateway commands;
+
+    PatientController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Accepted> screen(@Valid @RequestBody PatientRequests.Screening request) {
+        PatientId patientId = PatientId.random();
+        commands.sendAndWait(new ScreenPatientCommand(patientId, request.screeningNumber(),
+                new SiteId(request.siteId()), request.screenedOn()));
+        return ResponseEntity.created(URI.create("/patients/" + patientId)).body(new Accepted(patientId.toString()));
+    }
+
+    @PostMapping("/{patientId}/eligibility")
+    Accepted assessEligibility(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Eligibility request,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        commands.sendAndWait(new AssessEligibilityCommand(new PatientId(patientId), request.answers(),
+                request.assessedOn(), Versions.expected(ifMatch)));
+        return new Accepted(patientId.toString());
+    }
+
+    @PostMapping("/{patientId}/enrolment")
+    Accepted enrol(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Enrolment request,
+                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        commands.sendAndWait(new EnrolPatientCommand(new PatientId(patientId), request.surgeryDate(),
+                request.margin(), request.histology().strip(), Versions.expected(ifMatch)));
+        return new Accepted(patientId.toString());
+    }
+
+    @PostMapping("/{patientId}/withdrawal")
+    Accepted withdraw(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Withdrawal request,
+                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        commands.sendAndWait(new WithdrawConsentCommand(new PatientId(patientId), request.withdrawnOn(),
+                request.reason().strip(), Versions.expected(ifMatch)));
+        return new Accepted(patientId.toString());
+    }
+
+    @PostMapping("/{patientId}/corrections")
+    Accepted correct(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Correction request,
+                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        commands.sendAndWait(new CorrectEnrolmentCommand(new PatientId(patientId), request.surgeryDate(),
+                request.margin(), request.histology() == null ? null : request.histology().strip(),
+                request.reason().strip(), Versions.expected(ifMatch)));
+        return new Accepted(patientId.toString());
+    }
+}

@@ -1,0 +1,262 @@
+package org.trialstream.enrolment.patient.domain;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.CLOCK;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.HISTOLOGY;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.PATIENT;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.SCREENED_ON;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.SURGERY;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.TODAY;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.allCriteriaSatisfied;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.answersOf;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.eligible;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.enrolled;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.ineligible;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.screened;
+
+import java.util.Map;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trialstream.enrolment.domain.RuleViolation;
+import org.trialstream.enrolment.domain.StateConflict;
+import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
+import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
+import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
+import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
+import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
+import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
+import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
+import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
+import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
+import org.trialstream.kernel.contract.enrolment.PatientScreened;
+import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.kernel.patient.SiteId;
+
+class PatientTest {
+
+    private AggregateTestFixture<Patient> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureWithPlacesLeft(2);
+    }
+
+    private static AggregateTestFixture<Patient> fixtureWithPlacesLeft(int places) {
+        AggregateTestFixture<Patient> fixture = new AggregateTestFixture<>(Patient.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new PatientFixtures.InMemoryRegister(places));
+        return fixture;
+    }
+
+    @Test
+    void screensPatientUnderTheirPseudonymousScreeningNumber() {
+        fixture.givenNoPriorActivity()
+                .when(new ScreenPatientCommand(PATIENT, "S-001", new SiteId("RJH"), SCREENED_ON))
+                .expectEvents(new PatientScreened(PATIENT.value(), "S-001", "RJH", SCREENED_ON));
+    }
+
+    @Test
+    void refusesScreeningDatedInTheFuture() {
+        fixture.givenNoPriorActivity()
+                .when(new ScreenPatientCommand(PATIENT, "S-001", new SiteId("RJH"), TODAY.plusDays(1)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void assessesPatientEligibleWhenEveryInclusionIsMetAndNoExclusionApplies() {
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, allCriteriaSatisfied(), SCREENED_ON, null))
+                .expectEvents(eligible());
+    }
+
+    @Test
+    void assessesPatientIneligibleWhenAnExclusionCriterionApplies() {
+        Map<String, Boolean> answers = allCriteriaSatisfied();
+        answers.put(EligibilityCriterion.EXC_DISTANT_METASTASIS.name(), true);
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, answers, SCREENED_ON, null))
+                .expectEvents(new EligibilityAssessed(PATIENT.value(), answersOf(answers), false, SCREENED_ON));
+    }
+
+    @Test
+    void assessesPatientIneligibleWhenAnInclusionCriterionIsNotMet() {
+        Map<String, Boolean> answers = allCriteriaSatisfied();
+        answers.put(EligibilityCriterion.INC_CONSENT_SIGNED.name(), false);
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, answers, SCREENED_ON, null))
+                .expectEvents(new EligibilityAssessed(PATIENT.value(), answersOf(answers), false, SCREENED_ON));
+    }
+
+    @Test
+    void refusesAssessmentWithAnUnansweredChecklistItem() {
+        Map<String, Boolean> answers = allCriteriaSatisfied();
+        answers.remove(EligibilityCriterion.INC_ECOG_0_TO_1.name());
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, answers, SCREENED_ON, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("every checklist item must be answered");
+    }
+
+    @Test
+    void refusesAnAnswerToAnItemNotOnTheChecklist() {
+        Map<String, Boolean> answers = allCriteriaSatisfied();
+        answers.put("INC_FAVOURITE_COLOUR", true);
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, answers, SCREENED_ON, null))
+                .expectNoEvents()
+                .expectExceptionMessage("not an item of the eligibility checklist");
+    }
+
+    @Test
+    void refusesAssessmentDatedBeforeScreening() {
+        fixture.given(screened())
+                .when(new AssessEligibilityCommand(PATIENT, allCriteriaSatisfied(), SCREENED_ON.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesReassessmentAfterEnrolment() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new AssessEligibilityCommand(PATIENT, allCriteriaSatisfied(), TODAY, null))
+                .expectNoEvents()
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void enrolsEligiblePatientInTheNextPlaceWithSurgeryAsDayZero() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R1, HISTOLOGY, null))
+                .expectEvents(new PatientEnrolled(PATIENT.value(), 1, "S-001", "RJH", TODAY, SURGERY,
+                        ResectionMargin.R1, HISTOLOGY));
+    }
+
+    @Test
+    void refusesEnrolmentBeforeEligibilityIsAssessed() {
+        fixture.given(screened())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectExceptionMessage("eligibility has not been assessed");
+    }
+
+    @Test
+    void refusesEnrolmentOfAnIneligiblePatient() {
+        fixture.given(screened(), ineligible())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectExceptionMessage("the patient did not meet the eligibility criteria");
+    }
+
+    @Test
+    void enrolsOnDay28AfterSurgeryAtTheLatest() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, TODAY.minusDays(28), ResectionMargin.R2, HISTOLOGY, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesEnrolmentMoreThan28DaysAfterSurgery() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, TODAY.minusDays(29), ResectionMargin.R2, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesSurgeryDateAfterEnrolment() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, TODAY.plusDays(1), ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectExceptionMessage("surgery must precede enrolment on " + TODAY);
+    }
+
+    @Test
+    void refusesEnrolmentWhenTheStudyRegisterHasNoPlaceLeft() {
+        fixtureWithPlacesLeft(0).given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void refusesASecondEnrolment() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void recordsConsentWithdrawalOfAnEnrolledPatient() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null))
+                .expectEvents(new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved abroad"));
+    }
+
+    @Test
+    void refusesWithdrawalOfAPatientWhoIsNotEnrolled() {
+        fixture.given(screened(), eligible())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Changed mind", null))
+                .expectNoEvents()
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void refusesWithdrawingConsentTwice() {
+        fixture.given(screened(), eligible(), enrolled(), new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved"))
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved", null))
+                .expectNoEvents()
+                .expectExceptionMessage("consent was already withdrawn");
+    }
+
+    @Test
+    void correctsEnrolmentDetailsWithAReasonKeepingWhatWasNotCorrected() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new CorrectEnrolmentCommand(PATIENT, null, ResectionMargin.R2, null, "Pathology revised", null))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate((EnrolmentCorrected e) -> e.margin() == ResectionMargin.R2
+                                && e.surgeryDate().equals(SURGERY)
+                                && e.histology().equals(HISTOLOGY)
+                                && e.reason().equals("Pathology revised")
+                                && !e.correctedEventId().isBlank()),
+                        andNoMore())));
+    }
+
+    @Test
+    void correctsAfterConsentWithdrawalBecauseTheRecordMustStayTrue() {
+        fixture.given(screened(), eligible(), enrolled(), new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved"))
+                .when(new CorrectEnrolmentCommand(PATIENT, SURGERY.minusDays(1), null, null, "Operative note", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesACorrectionWithoutAReason() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new CorrectEnrolmentCommand(PATIENT, null, ResectionMargin.R2, null, " ", null))
+                .expectNoEvents()
+                .expectExceptionMessage("a correction needs a reason");
+    }
+
+    @Test
+    void refusesACorrectionThatChangesNothing() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new CorrectEnrolmentCommand(PATIENT, SURGERY, ResectionMargin.R1, HISTOLOGY, "Check", null))
+                .expectNoEvents()
+                .expectExceptionMessage("the correction changes nothing that was recorded");
+    }
+
+    @Test
+    void refusesACorrectionBeforeAnythingWasEnrolled() {
+        fixture.given(screened(), eligible())
+                .when(new CorrectEnrolmentCommand(PATIENT, null, ResectionMargin.R2, null, "Revised", null))
+                .expectNoEvents()
+                .expectException(StateConflict.class);
+    }
+}
