@@ -1,0 +1,102 @@
+package org.trialstream.localstack.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.trialstream.localstack.Processes;
+
+/** A Spring Boot service run from its jar as a child process, ready once its health endpoint says UP. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ServiceProcess start(Duration timeout) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + name + " jar at " + jar + ": build it first (mvn -DskipTests package)");
+        }
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+        awaitHealthy(timeout);
+        return this;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public void stop() {
+        if (process != null) {
+            Processes.terminate(process.toHandle(), Duration.ofSeconds(30));
+        }
+    }
+
+    /** UP, DOWN, or UNREACHABLE, as the service's own health endpoint reports it. */
+    public static String health(String baseUrl) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.body().contains("\"status\":\"UP\"") ? "UP" : "DOWN";
+        } catch (IOException e) {
+            return "UNREACHABLE";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "UNREACHABLE";
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            if ("UP".equals(health(baseUrl()))) {
+                return;
+            }
+            Processes.pause(Duration.ofMillis(250));
+        }
+        stop();
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
+    }
+}

@@ -1,0 +1,50 @@
+package org.trialstream.projections.stream;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.trialstream.kernel.contract.ContractHeaders;
+import org.trialstream.kernel.contract.EventContracts;
+import org.trialstream.kernel.contract.TrialEvent;
+
+/** Reads a Kafka record as a published fact, choosing the type from its contract headers, never a class name. */
+public class ContractRecordReader {
+
+    private final ObjectMapper json;
+
+    public ContractRecordReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The fact, or empty for a contract this service does not know (a newer version it cannot read yet). */
+    public Optional<ContractEvent> read(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, ContractHeaders.EVENT_TYPE);
+        int version = Integer.parseInt(header(record, ContractHeaders.EVENT_VERSION));
+        Optional<Class<? extends TrialEvent>> javaType = EventContracts.typeOf(type, version);
+        if (javaType.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ContractEvent(header(record, ContractHeaders.EVENT_ID),
+                    Instant.parse(header(record, ContractHeaders.EVENT_TIMESTAMP)),
+                    json.readValue(record.value(), javaType.get())));
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable " + type + " v" + version + " at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset(), e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null) {
+            throw new IllegalStateException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no " + name + " header");
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
