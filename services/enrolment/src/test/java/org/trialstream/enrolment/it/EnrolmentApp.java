@@ -1,0 +1,66 @@
+package org.trialstream.enrolment.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.trialstream.enrolment.EnrolmentApplication;
+import org.trialstream.localstack.infra.Infrastructure;
+
+/** The enrolment service started in the test JVM on the given infrastructure, and a small HTTP client for it. */
+final class EnrolmentApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+
+    private EnrolmentApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    static EnrolmentApp start(Infrastructure infrastructure, Infrastructure.Database database) {
+        // Arguments, so that they win over application.yml as the environment variables of a deployment would.
+        return new EnrolmentApp(new SpringApplicationBuilder(EnrolmentApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--axon.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--spring.main.banner-mode=off"));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Response post(String path, Object body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text
+                                    ? text : JSON.writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    record Response(int status, String contentType, JsonNode body) {
+    }
+}

@@ -1,0 +1,406 @@
+package org.trialstream.enrolment.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.trialstream.enrolment.patient.domain.EligibilityCriterion;
+import org.trialstream.kernel.contract.ContractHeaders;
+import org.trialstream.localstack.infra.Infrastructure;
+import org.trialstream.localstack.service.ServiceProcess;
+
+/**
+ * The enrolment slice end to end on real infrastructure: HTTP → Axon → PostgreSQL event store → Kafka topic →
+ * projections service → MongoDB → HTTP. The same scenarios run on local processes and on Testcontainers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class EnrolmentPathScenarios {
+
+    private static final String TOPIC = "trial.enrolment.events";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Infrastructure infrastructure;
+    private final Infrastructure.Database database;
+    private final ServiceProcess projections;
+    private EnrolmentApp app;
+    private int screeningSequence;
+
+    EnrolmentPathScenarios(Infrastructure infrastructure, String databaseName) {
+        this.infrastructure = infrastructure;
+        this.database = infrastructure.freshDatabase(databaseName);
+        this.app = EnrolmentApp.start(infrastructure, database);
+        int projectionsPort = freePort();
+        this.projections = new ServiceProcess("projections",
+                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")),
+                projectionsPort, Map.of(
+                        "TRIAL_PROJECTIONS_PORT", String.valueOf(projectionsPort),
+                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
+                        "TRIAL_MONGODB_DATABASE", databaseName),
+                Path.of("target", databaseName + "-projections.log"));
+    }
+
+    @AfterAll
+    void stopServices() {
+        app.close();
+        projections.stop();
+    }
+
+    @Test
+    @Order(1)
+    void enrolledPatientTravelsFromHttpThroughEventStoreAndTopicToTheRegistry() throws Exception {
+        projections.start(Duration.ofSeconds(90));
+        String patientId = enrolNewPatient("R1");
+
+        assertThat(storedEventTypes(patientId)).containsExactly(
+                "org.trialstream.kernel.contract.enrolment.PatientScreened",
+                "org.trialstream.kernel.contract.enrolment.EligibilityAssessed",
+                "org.trialstream.kernel.contract.enrolment.PatientEnrolled");
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(patientId), found -> found.size() == 3);
+        assertThat(records).extracting(record -> header(record, ContractHeaders.EVENT_TYPE)).containsExactly(
+                "enrolment.PatientScreened", "enrolment.EligibilityAssessed", "enrolment.PatientEnrolled");
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(patientId);
+            assertThat(header(record, ContractHeaders.EVENT_VERSION)).isEqualTo("1");
+            assertThat(header(record, ContractHeaders.EVENT_ID)).isNotBlank();
+            assertThat(header(record, ContractHeaders.EVENT_TIMESTAMP)).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        });
+        JsonNode enrolled = EnrolmentApp.JSON.readTree(records.get(2).value());
+        assertThat(enrolled.get("margin").asText()).isEqualTo("R1");
+        assertThat(enrolled.get("surgeryDate").asText()).isEqualTo(LocalDate.now().minusDays(20).toString());
+
+        JsonNode registered = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
+                        body -> body != null && "ENROLLED".equals(body.path("status").asText()));
+        assertThat(registered.get("margin").asText()).isEqualTo("R1");
+        assertThat(registered.get("enrolmentNumber").asInt()).isEqualTo(1);
+        JsonNode progress = get(projections.baseUrl() + "/enrolment/progress");
+        assertThat(progress.get("enrolled").asInt()).isEqualTo(1);
+        assertThat(progress.get("enrolmentCap").asInt()).isEqualTo(41);
+        assertThat(progress.path("byMargin").path("R1").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void eventStoreKeepsPayloadsAsByteaWithAxonsUniqueKeys() throws SQLException {
+        try (Connection connection = connect()) {
+            ResultSet types = connection.createStatement().executeQuery(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                            + "WHERE table_name = 'domain_event_entry' AND column_name IN ('payload', 'meta_data')");
+            Map<String, String> columnTypes = new HashMap<>();
+            while (types.next()) {
+                columnTypes.put(types.getString(1), types.getString(2));
+            }
+            assertThat(columnTypes).containsOnly(Map.entry("payload", "bytea"), Map.entry("meta_data", "bytea"));
+
+            ResultSet indexes = connection.createStatement().executeQuery(
+                    "SELECT indexdef FROM pg_indexes WHERE tablename = 'domain_event_entry'");
+            List<String> definitions = new ArrayList<>();
+            while (indexes.next()) {
+                definitions.add(indexes.getString(1));
+            }
+            assertThat(definitions).anyMatch(d -> d.startsWith("CREATE UNIQUE INDEX")
+                    && d.contains("aggregate_identifier") && d.contains("sequence_number"));
+            assertThat(definitions).anyMatch(d -> d.startsWith("CREATE UNIQUE INDEX")
+                    && d.contains("(event_identifier)"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsWritten() throws Exception {
+        String patientId = screenNewPatient();
+        long eventsBefore = eventCount();
+
+        EnrolmentApp.Response missingMargin = app.post("/patients/" + patientId + "/enrolment",
+                Map.of("surgeryDate", LocalDate.now().minusDays(10).toString(), "histology", "Liposarcoma"));
+        assertThat(missingMargin.status()).isEqualTo(400);
+        assertThat(missingMargin.contentType()).startsWith("application/problem+json");
+        assertThat(missingMargin.body().path("errors").get(0).path("field").asText()).isEqualTo("margin");
+
+        EnrolmentApp.Response notAssessed = app.post("/patients/" + patientId + "/enrolment", Map.of(
+                "surgeryDate", LocalDate.now().minusDays(10).toString(), "margin", "R0", "histology", "Liposarcoma"));
+        assertThat(notAssessed.status()).isEqualTo(422);
+        assertThat(notAssessed.body().path("errors").get(0).path("field").asText()).isEqualTo("eligibility");
+
+        EnrolmentApp.Response unknown = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
+                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        EnrolmentApp.Response noReason = app.post("/patients/" + patientId + "/corrections",
+                Map.of("margin", "R2", "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+
+        EnrolmentApp.Response staleVersion = app.post("/patients/" + patientId + "/eligibility",
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()));
+        assertThat(staleVersion.status()).isEqualTo(200);
+        EnrolmentApp.Response conflicting = postWithIfMatch("/patients/" + patientId + "/eligibility",
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()), "0");
+        assertThat(conflicting.status()).isEqualTo(409);
+
+        assertThat(eventCount()).isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    @Order(4)
+    void correctionReferencesTheEventItCorrectsAndKeepsTheOriginal() throws Exception {
+        String patientId = enrolNewPatient("R0");
+        EnrolmentApp.Response corrected = app.post("/patients/" + patientId + "/corrections",
+                Map.of("margin", "R1", "reason", "Pathology review found a microscopically positive margin"));
+        assertThat(corrected.status()).isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(patientId), found -> found.size() == 4);
+        String enrolledEventId = header(records.get(2), ContractHeaders.EVENT_ID);
+        JsonNode correction = EnrolmentApp.JSON.readTree(records.get(3).value());
+        assertThat(correction.get("correctedEventId").asText()).isEqualTo(enrolledEventId);
+        assertThat(EnrolmentApp.JSON.readTree(records.get(2).value()).get("margin").asText()).isEqualTo("R0");
+    }
+
+    @Test
+    @Order(5)
+    void capOfFortyOneHoldsUnderConcurrentEnrolmentAndAfterARestart() throws Exception {
+        int alreadyEnrolled = enrolledPlaces();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < 41 - alreadyEnrolled + 4; i++) {
+            String patientId = screenNewPatient();
+            assess(patientId);
+            candidates.add(patientId);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (String patientId : candidates) {
+            outcomes.add(pool.submit(() -> enrol(patientId, "R2").status()));
+        }
+        Map<Integer, Integer> byStatus = new HashMap<>();
+        for (Future<Integer> outcome : outcomes) {
+            byStatus.merge(outcome.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertThat(byStatus).containsEntry(200, 41 - alreadyEnrolled).containsEntry(409, 4).hasSize(2);
+        assertThat(enrolledPlaces()).isEqualTo(41);
+
+        app.close();
+        app = EnrolmentApp.start(infrastructure, database);
+
+        String latecomer = screenNewPatient();
+        assess(latecomer);
+        EnrolmentApp.Response refused = enrol(latecomer, "R0");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("detail").asText()).contains("41 patients");
+        assertThat(enrolledPlaces()).isEqualTo(41);
+    }
+
+    @Test
+    @Order(6)
+    void eventsStoredWhilePublishingIsInterruptedReachTheTopicAfterARestart() throws Exception {
+        List<String> patients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            patients.add(screenNewPatient());
+        }
+        infrastructure.stopKafka();
+        for (int i = 0; i < 10; i++) {
+            patients.add(screenNewPatient());
+        }
+        app.close();
+        infrastructure.startKafka();
+        app = EnrolmentApp.start(infrastructure, database);
+
+        Set<String> published = await().atMost(Duration.ofSeconds(90)).until(
+                () -> screenedPatientsOnTopic(), found -> found.containsAll(patients));
+        assertThat(published).containsAll(patients);
+        assertThat(distinctEventIdsOnTopic()).isEqualTo(eventCountOfContracts());
+    }
+
+    // --- helpers ---
+
+    private String enrolNewPatient(String margin) {
+        String patientId = screenNewPatient();
+        assess(patientId);
+        EnrolmentApp.Response enrolled = enrol(patientId, margin);
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(200);
+        return patientId;
+    }
+
+    private synchronized String screenNewPatient() {
+        screeningSequence++;
+        EnrolmentApp.Response screened = app.post("/patients", Map.of(
+                "screeningNumber", "S-" + screeningSequence + "-" + UUID.randomUUID().toString().substring(0, 4),
+                "siteId", "RJH",
+                "screenedOn", LocalDate.now().minusDays(1).toString()));
+        assertThat(screened.status()).as(screened.body().toString()).isEqualTo(201);
+        return screened.body().get("patientId").asText();
+    }
+
+    private void assess(String patientId) {
+        EnrolmentApp.Response assessed = app.post("/patients/" + patientId + "/eligibility",
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()));
+        assertThat(assessed.status()).as(assessed.body().toString()).isEqualTo(200);
+    }
+
+    private EnrolmentApp.Response enrol(String patientId, String margin) {
+        return app.post("/patients/" + patientId + "/enrolment", Map.of(
+                "surgeryDate", LocalDate.now().minusDays(20).toString(),
+                "margin", margin,
+                "histology", "Synovial sarcoma"));
+    }
+
+    private EnrolmentApp.Response postWithIfMatch(String path, Object body, String version) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
+                                .getProperty("local.server.port") + path))
+                .header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(EnrolmentApp.JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new EnrolmentApp.Response(response.statusCode(), response.headers().firstValue("Content-Type")
+                .orElse(""), EnrolmentApp.JSON.readTree(response.body()));
+    }
+
+    private static Map<String, Boolean> allCriteriaSatisfied() {
+        Map<String, Boolean> answers = new LinkedHashMap<>();
+        for (EligibilityCriterion criterion : EligibilityCriterion.values()) {
+            answers.put(criterion.name(), criterion.kind() == EligibilityCriterion.Kind.INCLUSION);
+        }
+        return answers;
+    }
+
+    private static JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? EnrolmentApp.JSON.readTree(response.body()) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    private List<String> storedEventTypes(String aggregateId) throws SQLException {
+        try (Connection connection = connect()) {
+            var statement = connection.prepareStatement("SELECT payload_type FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = ? ORDER BY sequence_number");
+            statement.setString(1, aggregateId);
+            ResultSet rows = statement.executeQuery();
+            List<String> types = new ArrayList<>();
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+            return types;
+        }
+    }
+
+    private long eventCount() throws SQLException {
+        return count("SELECT count(*) FROM domain_event_entry");
+    }
+
+    private long eventCountOfContracts() throws SQLException {
+        return count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE 'org.trialstream.kernel.%'");
+    }
+
+    private int enrolledPlaces() throws SQLException {
+        return (int) count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%EnrolmentPlaceTaken'");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = connect()) {
+            ResultSet rows = connection.createStatement().executeQuery(sql);
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> allRecords() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsFor(String patientId) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : allRecords()) {
+            if (record.key().equals(patientId) && seen.add(header(record, ContractHeaders.EVENT_ID))) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
+    private Set<String> screenedPatientsOnTopic() {
+        Set<String> patients = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : allRecords()) {
+            if ("enrolment.PatientScreened".equals(header(record, ContractHeaders.EVENT_TYPE))) {
+                patients.add(record.key());
+            }
+        }
+        return patients;
+    }
+
+    private long distinctEventIdsOnTopic() {
+        return allRecords().stream().map(record -> header(record, ContractHeaders.EVENT_ID)).distinct().count();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() {
+        return org.trialstream.localstack.Processes.freePort();
+    }
+}
