@@ -9,12 +9,12 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.trialstream.enrolment.study.domain.Study;
 import org.trialstream.enrolment.study.domain.StudyRegister;
 import org.trialstream.kernel.contract.EventContracts;
+import org.trialstream.protocol.definition.Protocol;
 
 @Configuration
 class AxonConfig {
@@ -40,14 +40,12 @@ class AxonConfig {
     }
 
     @Bean
-    StudyRegister studyRegister(Repository<Study> studyRepository, @Value("${trial.study.id}") String studyId) {
-        return new StudyRegister(studyRepository, studyId);
+    StudyRegister studyRegister(Repository<Study> studyRepository, Protocol protocol) {
+        return new StudyRegister(studyRepository, protocol.id());
     }
 
     @Bean
-    StudyOpener studyOpener(EventStore eventStore, CommandGateway commands,
-                            @Value("${trial.study.id}") String studyId,
-                            @Value("${trial.study.enrolment-cap}") int enrolmentCap) {
-        return new StudyOpener(eventStore, commands, studyId, enrolmentCap);
+    StudyOpener studyOpener(EventStore eventStore, CommandGateway commands, Protocol protocol) {
+        return new StudyOpener(eventStore, commands, protocol.id(), protocol.enrolment().cap());
     }
 }

@@ -13,6 +13,7 @@ import org.trialstream.projections.enrolment.EnrolmentProjection;
 import org.trialstream.projections.stream.ContractRecordReader;
 import org.trialstream.projections.stream.Positions;
 import org.trialstream.projections.stream.ProjectionStream;
+import org.trialstream.protocol.definition.Protocol;
 
 @Configuration
 class ProjectionsConfig {
@@ -23,10 +24,9 @@ class ProjectionsConfig {
     }
 
     @Bean
-    EnrolmentProjection enrolmentProjection(MongoDatabase readModels,
-                                            @Value("${trial.study.enrolment-cap}") int enrolmentCap) {
+    EnrolmentProjection enrolmentProjection(MongoDatabase readModels, Protocol protocol) {
         return new EnrolmentProjection(readModels.getCollection("patient_registry"),
-                readModels.getCollection("enrolment_progress"), enrolmentCap);
+                readModels.getCollection("enrolment_progress"), protocol.enrolment().cap());
     }
 
     @Bean

@@ -30,6 +30,8 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.protocol.definition.FirstDoseWindow;
+import org.trialstream.protocol.definition.Protocol;
 
 /**
  * One patient's path through screening, eligibility and enrolment, and what may change afterwards: consent
@@ -38,9 +40,6 @@ import org.trialstream.kernel.patient.ResectionMargin;
  */
 @Aggregate
 public class Patient {
-
-    /** Protocol: the first anlotinib dose is due on day 21-28 after surgery, so enrolment must come by day 28. */
-    static final int LAST_ENROLMENT_DAY_AFTER_SURGERY = 28;
 
     enum Status { SCREENED, ELIGIBLE, INELIGIBLE, ENROLLED, WITHDRAWN }
 
@@ -83,7 +82,7 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(EnrolPatientCommand command, EnrolmentRegister register, Clock clock) {
+    void handle(EnrolPatientCommand command, EnrolmentRegister register, Protocol protocol, Clock clock) {
         switch (status) {
             case SCREENED -> throw new RuleViolation("eligibility", "eligibility has not been assessed");
             case INELIGIBLE -> throw new RuleViolation("eligibility",
@@ -92,7 +91,7 @@ public class Patient {
             case ELIGIBLE -> { }
         }
         LocalDate today = LocalDate.now(clock);
-        requireSurgeryDateFitsEnrolment(command.surgeryDate(), today);
+        requireSurgeryDateFitsEnrolment(command.surgeryDate(), today, protocol.anlotinib().firstDose());
         int place = register.takePlace(patientId);
         apply(new PatientEnrolled(patientId.value(), place, screeningNumber, siteId, today,
                 command.surgeryDate(), command.margin(), command.histology()));
@@ -135,13 +134,16 @@ public class Patient {
                 command.reason()));
     }
 
-    private static void requireSurgeryDateFitsEnrolment(LocalDate surgeryDate, LocalDate enrolmentDate) {
+    /** Protocol: the first anlotinib dose falls in a window after surgery, so enrolment must come by its last day. */
+    private static void requireSurgeryDateFitsEnrolment(LocalDate surgeryDate, LocalDate enrolmentDate,
+                                                        FirstDoseWindow firstDose) {
         if (surgeryDate.isAfter(enrolmentDate)) {
             throw new RuleViolation("surgeryDate", "surgery must precede enrolment on " + enrolmentDate);
         }
-        if (surgeryDate.plusDays(LAST_ENROLMENT_DAY_AFTER_SURGERY).isBefore(enrolmentDate)) {
-            throw new RuleViolation("surgeryDate", "enrolment must be within " + LAST_ENROLMENT_DAY_AFTER_SURGERY
-                    + " days of surgery, so that the first anlotinib dose can fall on day 21-28");
+        if (surgeryDate.plusDays(firstDose.toStudyDay()).isBefore(enrolmentDate)) {
+            throw new RuleViolation("surgeryDate", "enrolment must be within " + firstDose.toStudyDay()
+                    + " days of surgery, so that the first anlotinib dose can fall on day "
+                    + firstDose.fromStudyDay() + "-" + firstDose.toStudyDay());
         }
     }
 

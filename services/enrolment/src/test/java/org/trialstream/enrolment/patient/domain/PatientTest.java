@@ -36,6 +36,7 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.patient.SiteId;
+import org.trialstream.protocol.definition.ProtocolLoader;
 
 class PatientTest {
 
@@ -49,6 +50,7 @@ class PatientTest {
     private static AggregateTestFixture<Patient> fixtureWithPlacesLeft(int places) {
         AggregateTestFixture<Patient> fixture = new AggregateTestFixture<>(Patient.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(ProtocolLoader.loadDefault());
         fixture.registerInjectableResource(new PatientFixtures.InMemoryRegister(places));
         return fixture;
     }
