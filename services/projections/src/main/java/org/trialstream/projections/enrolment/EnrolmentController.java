@@ -48,11 +48,11 @@ class EnrolmentController {
         return progress;
     }
 
-    /** The registry entry as the API shows it: {@code patientId} instead of Mongo's {@code _id}. */
+    /** The registry entry as the API shows it: {@code patientId} for Mongo's {@code _id}, no bookkeeping. */
     private static Map<String, Object> view(Document patient) {
         Document view = new Document("patientId", patient.getString("_id"));
         patient.forEach((key, value) -> {
-            if (!key.equals("_id")) {
+            if (!key.equals("_id") && !key.equals("appliedEventIds")) {
                 view.append(key, value);
             }
         });

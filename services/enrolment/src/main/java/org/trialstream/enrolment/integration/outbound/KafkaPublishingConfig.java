@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.EventContracts;
 
 /**
@@ -27,6 +28,15 @@ import org.trialstream.kernel.contract.EventContracts;
 @Configuration
 @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaPublishingConfig {
+
+    @Bean
+    TopicProvisioner topicProvisioner(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+                                      @Value("${trial.kafka.topic.partitions}") int partitions,
+                                      @Value("${trial.kafka.topic.replication-factor}") short replicationFactor,
+                                      @Value("${trial.kafka.topic.min-insync-replicas}") int minInSyncReplicas) {
+        return new TopicProvisioner(bootstrapServers, BoundedContext.ENROLMENT.topic(), partitions,
+                replicationFactor, minInSyncReplicas);
+    }
 
     @Bean
     TopicResolver topicResolver() {

@@ -1,0 +1,221 @@
+package org.trialstream.localstack.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.trialstream.localstack.Processes;
+import org.trialstream.localstack.kafka.KafkaBroker;
+import org.trialstream.localstack.service.ServiceProcess;
+
+/**
+ * The local stack behind {@code ./trial}: {@code up}, {@code status} and {@code down}. Everything runs on loopback
+ * from the built artifacts; data lives under {@code .trial/data}, logs under {@code .trial/logs}, and the process ids
+ * of what {@code up} started under {@code .trial/run}, so that {@code down} stops exactly those.
+ * <p>
+ * Set {@code TRIAL_KAFKA_BOOTSTRAP_SERVERS} or {@code TRIAL_MONGODB_URI} to use a real cluster instead of starting
+ * one; {@code TRIAL_JDBC_URL} points the enrolment service at PostgreSQL instead of its H2 file.
+ */
+public final class Trial {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env;
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final int enrolmentPort;
+    private final int projectionsPort;
+
+    Trial(Path root, Map<String, String> env) {
+        this.root = root.toAbsolutePath().normalize();
+        this.env = env;
+        this.home = Path.of(env.getOrDefault("TRIAL_HOME", this.root.resolve(".trial").toString()));
+        this.kafkaPort = port("TRIAL_KAFKA_PORT", 9092);
+        this.mongoPort = port("TRIAL_MONGO_PORT", 27017);
+        this.enrolmentPort = port("TRIAL_ENROLMENT_PORT", 8081);
+        this.projectionsPort = port("TRIAL_PROJECTIONS_PORT", 8082);
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: Trial <repo root> up|status|down");
+            System.exit(2);
+        }
+        Trial trial = new Trial(Path.of(args[0]), System.getenv());
+        try {
+            switch (args[1]) {
+                case "up" -> trial.up();
+                case "status" -> trial.status();
+                case "down" -> trial.down();
+                default -> {
+                    System.err.println("unknown command " + args[1]);
+                    System.exit(2);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("trial " + args[1] + " failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void up() {
+        Instant started = Instant.now();
+        String kafka = env.get("TRIAL_KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null) {
+            kafka = "127.0.0.1:" + kafkaPort;
+            if (alive("kafka").isEmpty()) {
+                KafkaBroker broker = new KafkaBroker(root.resolve("deploy/kafka-broker/target/lib"),
+                        home.resolve("data/kafka"), kafkaPort, port("TRIAL_KAFKA_CONTROLLER_PORT", 9093));
+                broker.start(START_TIMEOUT);
+                record("kafka", broker.pid());
+            }
+        }
+        String mongo = env.get("TRIAL_MONGODB_URI");
+        if (mongo == null) {
+            mongo = "mongodb://127.0.0.1:" + mongoPort;
+            if (alive("mongo").isEmpty()) {
+                record("mongo", startMongo());
+            }
+        }
+        Map<String, String> common = new HashMap<>(env);
+        common.put("TRIAL_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        common.put("TRIAL_MONGODB_URI", mongo);
+        common.put("TRIAL_DATA_DIR", home.resolve("data").toString());
+        common.put("TRIAL_ENROLMENT_PORT", String.valueOf(enrolmentPort));
+        common.put("TRIAL_PROJECTIONS_PORT", String.valueOf(projectionsPort));
+        startService("enrolment", enrolmentPort, common);
+        startService("projections", projectionsPort, common);
+        status();
+        System.out.printf("ready in %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    }
+
+    void status() {
+        List<String[]> rows = new ArrayList<>();
+        String kafka = env.getOrDefault("TRIAL_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        rows.add(new String[] {"kafka", kafka, tcpState(kafka)});
+        String mongo = env.getOrDefault("TRIAL_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
+        rows.add(new String[] {"mongo", mongo, tcpState(mongo.replaceFirst("^mongodb://", "").split("[/?,]")[0])});
+        rows.add(serviceRow("enrolment", enrolmentPort));
+        rows.add(serviceRow("projections", projectionsPort));
+        for (String[] row : rows) {
+            System.out.printf("%-12s %-40s %s%n", row[0], row[1], row[2]);
+        }
+    }
+
+    /** Stops, newest first, only the processes that {@code up} recorded; the data folder stays. */
+    void down() {
+        for (String name : List.of("projections", "enrolment", "mongo", "kafka")) {
+            alive(name).ifPresent(process -> {
+                Processes.terminate(process, Duration.ofSeconds(30));
+                System.out.printf("%-12s stopped (pid %d)%n", name, process.pid());
+            });
+            try {
+                Files.deleteIfExists(pidFile(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void startService(String name, int port, Map<String, String> environment) {
+        if (alive(name).isPresent()) {
+            return;
+        }
+        Path jar = root.resolve("services/" + name + "/target/" + name + ".jar");
+        ServiceProcess service = new ServiceProcess(name, jar, port, environment, log(name));
+        try {
+            service.start(START_TIMEOUT);
+        } finally {
+            record(name, service.pid());
+        }
+    }
+
+    private long startMongo() {
+        Path localStack = root.resolve("deploy/local-stack/target");
+        String classpath = localStack.resolve("classes") + java.io.File.pathSeparator + localStack.resolve("lib/*");
+        try {
+            Files.createDirectories(home.resolve("logs"));
+            Process process = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-XX:+UseSerialGC", "-cp", classpath, "org.trialstream.localstack.mongo.LocalMongoServer",
+                    "--port", String.valueOf(mongoPort),
+                    "--file", home.resolve("data/mongo/read-models.mv").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log("mongo").toFile()))
+                    .start();
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            while (!"UP".equals(tcpState("127.0.0.1:" + mongoPort))) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the MongoDB-compatible server did not start; see " + log("mongo"));
+                }
+                Processes.pause(Duration.ofMillis(100));
+            }
+            return process.pid();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String[] serviceRow(String name, int port) {
+        String url = "http://127.0.0.1:" + port;
+        return new String[] {name, url, ServiceProcess.health(url)};
+    }
+
+    private static String tcpState(String hostPort) {
+        String[] parts = hostPort.split(",")[0].split(":");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(parts[0], Integer.parseInt(parts[1])), 1000);
+            return "UP";
+        } catch (IOException | RuntimeException e) {
+            return "UNREACHABLE";
+        }
+    }
+
+    /** The recorded process, if it is still the one we started (a reused pid runs another command). */
+    private Optional<ProcessHandle> alive(String name) {
+        Path file = pidFile(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(file).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().commandLine().map(line -> line.contains("java")).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void record(String name, long pid) {
+        try {
+            Files.createDirectories(pidFile(name).getParent());
+            Files.writeString(pidFile(name), pid + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path pidFile(String name) {
+        return home.resolve("run/" + name + ".pid");
+    }
+
+    private Path log(String name) {
+        return home.resolve("logs/" + name + ".log");
+    }
+
+    private int port(String variable, int fallback) {
+        return Integer.parseInt(env.getOrDefault(variable, String.valueOf(fallback)));
+    }
+}
