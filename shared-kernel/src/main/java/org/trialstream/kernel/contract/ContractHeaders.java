@@ -14,6 +14,8 @@ public final class ContractHeaders {
     public static final String EVENT_ID = "event-id";
     /** When the event was recorded, ISO-8601 UTC. */
     public static final String EVENT_TIMESTAMP = "event-timestamp";
+    /** Prefix of the headers that carry the event's audit metadata, e.g. {@code meta-actorSubject}. */
+    public static final String METADATA_PREFIX = "meta-";
 
     private ContractHeaders() {
     }

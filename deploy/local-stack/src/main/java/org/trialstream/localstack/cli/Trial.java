@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.trialstream.localstack.Processes;
 import org.trialstream.localstack.kafka.KafkaBroker;
 import org.trialstream.localstack.service.ServiceProcess;
+import org.trialstream.localstack.token.DevTokenIssuer;
 
 /**
  * The local stack behind {@code ./trial}: {@code up}, {@code status} and {@code down}. Everything runs on loopback
@@ -50,7 +51,7 @@ public final class Trial {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: Trial <repo root> up|status|down");
+            System.err.println("usage: Trial <repo root> up|status|down|token");
             System.exit(2);
         }
         Trial trial = new Trial(Path.of(args[0]), System.getenv());
@@ -59,6 +60,7 @@ public final class Trial {
                 case "up" -> trial.up();
                 case "status" -> trial.status();
                 case "down" -> trial.down();
+                case "token" -> trial.token(List.of(args).subList(2, args.length));
                 default -> {
                     System.err.println("unknown command " + args[1]);
                     System.exit(2);
@@ -90,6 +92,10 @@ public final class Trial {
             }
         }
         Map<String, String> common = new HashMap<>(env);
+        if (!env.containsKey("TRIAL_JWT_JWK_SET_URI")) {
+            DevTokenIssuer.inFolder(keys());
+            common.putIfAbsent("TRIAL_JWT_PUBLIC_KEY", DevTokenIssuer.publicKeyFile(keys()).toString());
+        }
         common.put("TRIAL_KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("TRIAL_MONGODB_URI", mongo);
         common.put("TRIAL_DATA_DIR", home.resolve("data").toString());
@@ -127,6 +133,30 @@ public final class Trial {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Prints a development token: {@code --role ROLE [--site SITE] [--name NAME]}. */
+    void token(List<String> options) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            given.put(options.get(i), options.get(i + 1));
+        }
+        if (options.size() % 2 != 0 || !given.containsKey("--role")
+                || !given.keySet().stream().allMatch(List.of("--role", "--site", "--name")::contains)) {
+            throw new IllegalArgumentException("usage: ./trial token --role ROLE [--site SITE] [--name NAME]");
+        }
+        DevTokenIssuer.Token token = DevTokenIssuer.inFolder(keys()).token(given.get("--role"));
+        if (given.containsKey("--site")) {
+            token.site(given.get("--site"));
+        }
+        if (given.containsKey("--name")) {
+            token.name(given.get("--name")).subject(given.get("--name").toLowerCase().replaceAll("[^a-z0-9]+", "."));
+        }
+        System.out.println(token.sign());
+    }
+
+    private Path keys() {
+        return home.resolve("keys");
     }
 
     private void startService(String name, int port, Map<String, String> environment) {

@@ -1,7 +1,5 @@
 package org.trialstream.enrolment.config;
 
-import java.time.Clock;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,11 +16,6 @@ import org.trialstream.protocol.definition.Protocol;
 
 @Configuration
 class AxonConfig {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * Events are stored as JSON; a published contract's revision is its contract version, so Axon upcasters can key

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.trialstream.enrolment.domain.RuleViolation;
 import org.trialstream.enrolment.domain.StateConflict;
+import org.trialstream.enrolment.patient.domain.PatientNotFound;
 
 /**
  * Every refusal is an RFC 9457 problem document whose {@code errors} name the field and the rule broken. A refused
@@ -45,8 +46,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.field(), e.rule())));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException e) {
+    @ExceptionHandler({AggregateNotFoundException.class, PatientNotFound.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such patient",
                 List.of(new FieldError("patientId", "no patient with this id exists")));
     }

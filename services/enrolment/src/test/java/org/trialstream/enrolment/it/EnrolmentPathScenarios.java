@@ -40,10 +40,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.trialstream.enrolment.config.SecurityConfig;
 import org.trialstream.enrolment.patient.domain.EligibilityCriterion;
+import org.trialstream.kernel.audit.AuditMetadata;
+import org.trialstream.kernel.security.Role;
 import org.trialstream.kernel.contract.ContractHeaders;
 import org.trialstream.localstack.infra.Infrastructure;
 import org.trialstream.localstack.service.ServiceProcess;
+import org.trialstream.localstack.token.DevTokenIssuer;
+import org.trialstream.support.testing.SecurityMatrixCheck;
 
 /**
  * The enrolment slice end to end on real infrastructure: HTTP → Axon → PostgreSQL event store → Kafka topic →
@@ -58,6 +63,9 @@ abstract class EnrolmentPathScenarios {
 
     private final Infrastructure infrastructure;
     private final Infrastructure.Database database;
+    private final DevTokenIssuer issuer = DevTokenIssuer.generate();
+    private final Path publicKey;
+    private final String monitor;
     private final ServiceProcess projections;
     private EnrolmentApp app;
     private int screeningSequence;
@@ -65,12 +73,15 @@ abstract class EnrolmentPathScenarios {
     EnrolmentPathScenarios(Infrastructure infrastructure, String databaseName) {
         this.infrastructure = infrastructure;
         this.database = infrastructure.freshDatabase(databaseName);
-        this.app = EnrolmentApp.start(infrastructure, database);
+        this.publicKey = issuer.writePublicKey(Path.of("target", databaseName + "-issuer.pub.pem").toAbsolutePath());
+        this.monitor = issuer.token(Role.MONITOR.name()).subject("monitor-1").sign();
+        this.app = startApp();
         int projectionsPort = freePort();
         this.projections = new ServiceProcess("projections",
                 Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")),
                 projectionsPort, Map.of(
                         "TRIAL_PROJECTIONS_PORT", String.valueOf(projectionsPort),
+                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
                         "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                         "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
                         "TRIAL_MONGODB_DATABASE", databaseName),
@@ -199,7 +210,7 @@ abstract class EnrolmentPathScenarios {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void capOfFortyOneHoldsUnderConcurrentEnrolmentAndAfterARestart() throws Exception {
         int alreadyEnrolled = enrolledPlaces();
         List<String> candidates = new ArrayList<>();
@@ -222,7 +233,7 @@ abstract class EnrolmentPathScenarios {
         assertThat(enrolledPlaces()).isEqualTo(41);
 
         app.close();
-        app = EnrolmentApp.start(infrastructure, database);
+        app = startApp();
 
         String latecomer = screenNewPatient();
         assess(latecomer);
@@ -233,7 +244,7 @@ abstract class EnrolmentPathScenarios {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void eventsStoredWhilePublishingIsInterruptedReachTheTopicAfterARestart() throws Exception {
         List<String> patients = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -245,7 +256,7 @@ abstract class EnrolmentPathScenarios {
         }
         app.close();
         infrastructure.startKafka();
-        app = EnrolmentApp.start(infrastructure, database);
+        app = startApp();
 
         Set<String> published = await().atMost(Duration.ofSeconds(90)).until(
                 () -> screenedPatientsOnTopic(), found -> found.containsAll(patients));
@@ -253,7 +264,96 @@ abstract class EnrolmentPathScenarios {
         assertThat(distinctEventIdsOnTopic()).isEqualTo(eventCountOfContracts());
     }
 
+    @Test
+    @Order(5)
+    void everyEventAndEveryRecordCarriesWhoWhenAndWhy() throws Exception {
+        String patientId = enrolNewPatient("R2");
+        app.post("/patients/" + patientId + "/withdrawal",
+                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved abroad"));
+
+        try (Connection connection = connect()) {
+            ResultSet rows = connection.createStatement().executeQuery("SELECT meta_data FROM domain_event_entry");
+            int events = 0;
+            while (rows.next()) {
+                events++;
+                JsonNode metadata = EnrolmentApp.JSON.readTree(rows.getBytes(1));
+                assertThat(metadata.has(AuditMetadata.ACTOR_SUBJECT)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.RECORDED_AT)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.CORRELATION_ID)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.CAUSATION_ID)).as(metadata.toString()).isTrue();
+            }
+            assertThat(events).isPositive();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(patientId), found -> found.size() == 4);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SUBJECT)).isEqualTo("investigator-1");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_NAME)).isEqualTo("Dr Investigator");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_ROLE)).isEqualTo("INVESTIGATOR");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SITE)).isEqualTo("RJH");
+            assertThat(header(record, "meta-" + AuditMetadata.RECORDED_AT)).matches("\\d{4}-.*Z");
+            assertThat(header(record, "meta-" + AuditMetadata.REQUEST_ID)).isNotBlank();
+            assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID)).isNotBlank();
+            assertThat(header(record, "meta-" + AuditMetadata.CAUSATION_ID)).isNotBlank();
+        }
+        assertThat(header(records.get(3), "meta-" + AuditMetadata.CLINICAL_DATE))
+                .isEqualTo(LocalDate.now().toString());
+
+        JsonNode registered = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
+                        body -> body != null && "WITHDRAWN".equals(body.path("status").asText()));
+        JsonNode withdrawal = registered.path("auditTrail").get(3);
+        assertThat(withdrawal.path("type").asText()).isEqualTo("enrolment.ConsentWithdrawn");
+        assertThat(withdrawal.path(AuditMetadata.ACTOR_NAME).asText()).isEqualTo("Dr Investigator");
+        assertThat(withdrawal.path(AuditMetadata.CLINICAL_DATE).asText()).isEqualTo(LocalDate.now().toString());
+    }
+
+    @Test
+    @Order(8)
+    void everyDocumentedOperationHonoursThePermissionMatrix() throws Exception {
+        String patientId = screenNewPatient();
+        assess(patientId);
+        SecurityMatrixCheck check = new SecurityMatrixCheck(app.baseUrl(), issuer, SecurityConfig.PERMISSIONS,
+                permission -> validBody(permission.path()), patientId);
+        check.everyDocumentedOperationIsInTheMatrix();
+        check.anonymousCallsAreRefusedWith401();
+        check.rolesWithoutTheRightAreRefusedWith403();
+        check.staffOfAnotherSiteFindNoPatient();
+        check.untrustworthyTokensAreRefusedWith401();
+
+        String otherSiteNurse = check.token(Role.RESEARCH_NURSE, SecurityMatrixCheck.OTHER_SITE).sign();
+        EnrolmentApp.Response screenedElsewhere = app.post("/patients", Map.of("screeningNumber", "S-X1",
+                "siteId", SecurityMatrixCheck.HOME_SITE, "screenedOn", LocalDate.now().toString()), otherSiteNurse);
+        assertThat(screenedElsewhere.status()).isEqualTo(403);
+        assertThat(get(projections.baseUrl() + "/patients", check.token(Role.INVESTIGATOR,
+                SecurityMatrixCheck.OTHER_SITE).sign())).isEmpty();
+    }
+
     // --- helpers ---
+
+    private EnrolmentApp startApp() {
+        return EnrolmentApp.start(infrastructure, database, issuer, publicKey);
+    }
+
+    private static String validBody(String path) {
+        String today = LocalDate.now().toString();
+        try {
+            return EnrolmentApp.JSON.writeValueAsString(switch (path) {
+                case "/patients" -> Map.of("screeningNumber", "S-" + UUID.randomUUID().toString().substring(0, 8),
+                        "siteId", SecurityMatrixCheck.HOME_SITE, "screenedOn", today);
+                case "/patients/{patientId}/eligibility" -> Map.of("answers", allCriteriaSatisfied(),
+                        "assessedOn", today);
+                case "/patients/{patientId}/enrolment" -> Map.of("surgeryDate",
+                        LocalDate.now().minusDays(20).toString(), "margin", "R0", "histology", "Liposarcoma");
+                case "/patients/{patientId}/withdrawal" -> Map.of("withdrawnOn", today, "reason", "Moved");
+                case "/patients/{patientId}/corrections" -> Map.of("margin", "R2", "reason", "Pathology review");
+                default -> throw new IllegalArgumentException("no valid body for " + path);
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private String enrolNewPatient(String margin) {
         String patientId = screenNewPatient();
@@ -287,10 +387,10 @@ abstract class EnrolmentPathScenarios {
     }
 
     private EnrolmentApp.Response postWithIfMatch(String path, Object body, String version) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
-                                .getProperty("local.server.port") + path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                 .header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"")
+                .header("Authorization", "Bearer " + issuer.token(Role.INVESTIGATOR.name())
+                        .site(SecurityMatrixCheck.HOME_SITE).sign())
                 .POST(HttpRequest.BodyPublishers.ofString(EnrolmentApp.JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new EnrolmentApp.Response(response.statusCode(), response.headers().firstValue("Content-Type")
@@ -305,9 +405,14 @@ abstract class EnrolmentPathScenarios {
         return answers;
     }
 
-    private static JsonNode get(String url) {
+    private JsonNode get(String url) {
+        return get(url, monitor);
+    }
+
+    private static JsonNode get(String url, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? EnrolmentApp.JSON.readTree(response.body()) : null;
         } catch (Exception e) {

@@ -1,5 +1,7 @@
 package org.trialstream.projections.config;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -9,6 +11,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trialstream.projections.audit.AccessLog;
 import org.trialstream.projections.enrolment.EnrolmentProjection;
 import org.trialstream.projections.stream.ContractRecordReader;
 import org.trialstream.projections.stream.Positions;
@@ -27,6 +30,11 @@ class ProjectionsConfig {
     EnrolmentProjection enrolmentProjection(MongoDatabase readModels, Protocol protocol) {
         return new EnrolmentProjection(readModels.getCollection("patient_registry"),
                 readModels.getCollection("enrolment_progress"), protocol.enrolment().cap());
+    }
+
+    @Bean
+    AccessLog accessLog(MongoDatabase readModels, Clock clock) {
+        return new AccessLog(readModels.getCollection("access_log"), clock);
     }
 
     @Bean

@@ -11,26 +11,39 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.trialstream.projections.audit.AccessLog;
+import org.trialstream.support.security.Actor;
+import org.trialstream.support.web.RequestIds;
 
 /** Read-only views of enrolment: the patient registry and progress towards the enrolment cap. */
 @RestController
 class EnrolmentController {
 
     private final EnrolmentProjection projection;
+    private final AccessLog accessLog;
 
-    EnrolmentController(EnrolmentProjection projection) {
+    EnrolmentController(EnrolmentProjection projection, AccessLog accessLog) {
         this.projection = projection;
+        this.accessLog = accessLog;
     }
 
+    /** Site staff see their own site's patients only; every patient shown is recorded in the access log. */
     @GetMapping("/patients")
     List<Map<String, Object>> patients() {
-        return projection.patients().stream().map(EnrolmentController::view).toList();
+        Actor actor = Actor.current().orElseThrow();
+        List<Document> visible = projection.patients().stream()
+                .filter(patient -> actor.canSee(patient.getString("siteId")))
+                .toList();
+        accessLog.recordRead(actor, visible.stream().map(patient -> patient.getString("_id")).toList(),
+                "GET /patients", requestId());
+        return visible.stream().map(EnrolmentController::view).toList();
     }
 
     @GetMapping("/patients/{patientId}")
     ResponseEntity<?> patient(@PathVariable UUID patientId) {
+        Actor actor = Actor.current().orElseThrow();
         Document patient = projection.patient(patientId.toString());
-        if (patient == null) {
+        if (patient == null || !actor.canSee(patient.getString("siteId"))) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "patientId: no patient with this id is in the registry");
             problem.setTitle("No such patient");
@@ -38,7 +51,12 @@ class EnrolmentController {
                     "rule", "no patient with this id is in the registry")));
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
+        accessLog.recordRead(actor, List.of(patientId.toString()), "GET /patients/{patientId}", requestId());
         return ResponseEntity.ok(view(patient));
+    }
+
+    private static String requestId() {
+        return RequestIds.current().map(RequestIds.Ids::requestId).orElse(null);
     }
 
     @GetMapping("/enrolment/progress")

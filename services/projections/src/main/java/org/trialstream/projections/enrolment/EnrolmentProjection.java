@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -57,6 +58,9 @@ public class EnrolmentProjection implements Projection {
         applyTo(patient, event);
         applied.add(event.eventId());
         patient.put("lastEventAt", event.recordedAt().toString());
+        List<Document> trail = new ArrayList<>(patient.getList("auditTrail", Document.class, List.of()));
+        trail.add(auditEntry(event));
+        patient.put("auditTrail", trail);
         patients.replaceOne(new Document("_id", patientId), patient, new ReplaceOptions().upsert(true));
         recomputeProgress();
     }
@@ -94,6 +98,23 @@ public class EnrolmentProjection implements Projection {
                     .append("recordedAt", event.recordedAt().toString()));
             patient.append("corrections", corrections);
         }
+    }
+
+    /** Who recorded the fact, when, and why it happened, as the event's metadata says; nothing from this process. */
+    private static Document auditEntry(ContractEvent event) {
+        Document entry = new Document("eventId", event.eventId())
+                .append("type", event.type())
+                .append("recordedAt", event.metadata().getOrDefault(AuditMetadata.RECORDED_AT,
+                        event.recordedAt().toString()));
+        for (String key : List.of(AuditMetadata.ACTOR_SUBJECT, AuditMetadata.ACTOR_NAME, AuditMetadata.ACTOR_ROLE,
+                AuditMetadata.ACTOR_SITE, AuditMetadata.CLINICAL_DATE, AuditMetadata.CORRELATION_ID,
+                AuditMetadata.CAUSATION_ID, AuditMetadata.REQUEST_ID)) {
+            String value = event.metadata().get(key);
+            if (value != null) {
+                entry.append(key, value);
+            }
+        }
+        return entry;
     }
 
     /** At most a few hundred documents: recounting keeps the progress exactly what the registry says. */

@@ -1,11 +1,22 @@
 package org.trialstream.projections.stream;
 
 import java.time.Instant;
+import java.util.Map;
 
+import org.trialstream.kernel.contract.EventContract;
 import org.trialstream.kernel.contract.TrialEvent;
 
 /**
- * A published fact as read from the log: the event, its unique id (for de-duplication) and when it was recorded.
+ * A published fact as read from the log: the event, its unique id (for de-duplication), when it was recorded, and
+ * its audit metadata (who, when, why, correlation), keyed as in {@code AuditMetadata}.
  */
-public record ContractEvent(String eventId, Instant recordedAt, TrialEvent payload) {
+public record ContractEvent(String eventId, Instant recordedAt, TrialEvent payload, Map<String, String> metadata) {
+
+    public ContractEvent {
+        metadata = Map.copyOf(metadata);
+    }
+
+    public String type() {
+        return payload.getClass().getAnnotation(EventContract.class).name();
+    }
 }

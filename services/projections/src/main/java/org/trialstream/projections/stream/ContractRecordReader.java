@@ -3,7 +3,9 @@ package org.trialstream.projections.stream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,11 +34,22 @@ public class ContractRecordReader {
         try {
             return Optional.of(new ContractEvent(header(record, ContractHeaders.EVENT_ID),
                     Instant.parse(header(record, ContractHeaders.EVENT_TIMESTAMP)),
-                    json.readValue(record.value(), javaType.get())));
+                    json.readValue(record.value(), javaType.get()), metadata(record)));
         } catch (IOException e) {
             throw new IllegalStateException("unreadable " + type + " v" + version + " at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset(), e);
         }
+    }
+
+    private static Map<String, String> metadata(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> metadata = new TreeMap<>();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith(ContractHeaders.METADATA_PREFIX)) {
+                metadata.put(header.key().substring(ContractHeaders.METADATA_PREFIX.length()),
+                        new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return metadata;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.ContractHeaders;
 import org.trialstream.kernel.contract.EventContract;
 import org.trialstream.kernel.contract.TrialEvent;
@@ -42,8 +44,12 @@ import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
+import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.projections.ProjectionsApplication;
+import org.trialstream.projections.config.SecurityConfig;
+import org.trialstream.support.testing.SecurityMatrixCheck;
 
 /**
  * The projections service on a real broker and MongoDB-compatible server, fed records exactly as the enrolment
@@ -62,10 +68,14 @@ abstract class ProjectionScenarios {
     private final ConfigurableApplicationContext app;
     private final String baseUrl;
     private final KafkaProducer<String, byte[]> producer;
+    private final DevTokenIssuer issuer = DevTokenIssuer.generate();
+    private final String monitor = issuer.token(Role.MONITOR.name()).subject("monitor-1").name("Ms Monitor").sign();
+    private final String administrator = issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign();
 
     ProjectionScenarios(Infrastructure infrastructure, String database) {
         this.infrastructure = infrastructure;
         this.database = database;
+        Path publicKey = issuer.writePublicKey(Path.of("target", database + "-issuer.pub.pem").toAbsolutePath());
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -73,6 +83,7 @@ abstract class ProjectionScenarios {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
                 "--server.port=0",
+                "--trial.security.public-key=" + publicKey,
                 "--trial.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
                 "--trial.projections.database=" + database,
@@ -115,24 +126,66 @@ abstract class ProjectionScenarios {
         assertThat(patient.get("margin").asText()).isEqualTo("R1");
         assertThat(patient.get("corrections")).hasSize(1);
         assertThat(patient.path("corrections").get(0).get("correctedEventId").asText()).isEqualTo(enrolledId);
+        assertThat(patient.path("auditTrail")).hasSize(3);
+        assertThat(patient.path("auditTrail").get(1).path(AuditMetadata.ACTOR_SUBJECT).asText())
+                .isEqualTo("investigator-1");
         List<Document> before = readModels();
         assertThat(before).filteredOn(d -> first.toString().equals(d.get("_id")))
                 .singleElement().satisfies(d -> assertThat(d.getList("appliedEventIds", String.class)).hasSize(3));
 
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/rebuild"))
+                .header("Authorization", "Bearer " + administrator)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
-        JsonNode done = await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("/admin/rebuild"), r -> r != null && "DONE".equals(r.path("state").asText()));
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).until(() -> get("/admin/rebuild", administrator),
+                r -> r != null && "DONE".equals(r.path("state").asText()));
         assertThat(done.get("processed").asLong()).isEqualTo(done.get("total").asLong()).isEqualTo(8);
 
         assertThat(readModels()).isEqualTo(before);
     }
 
     @Test
+    void readsOfPatientDataAreInTheAccessLogForTheAuditor() throws Exception {
+        UUID patient = UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), new PatientScreened(patient, "S-201", "RJH", LocalDate.of(2026, 3, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null);
+        String nurse = issuer.token(Role.RESEARCH_NURSE.name()).site("RJH").subject("nurse-7").name("Nurse Seven")
+                .sign();
+        assertThat(get("/patients/" + patient, nurse)).isNotNull();
+
+        JsonNode log = get("/audit/access-log?patientId=" + patient, monitor);
+        assertThat(log).isNotEmpty();
+        assertThat(log.get(0).path("subject").asText()).isEqualTo("nurse-7");
+        assertThat(log.get(0).path("role").asText()).isEqualTo("RESEARCH_NURSE");
+        assertThat(log.get(0).path("site").asText()).isEqualTo("RJH");
+        assertThat(log.get(0).path("endpoint").asText()).isEqualTo("GET /patients/{patientId}");
+        assertThat(log).anySatisfy(read -> assertThat(read.path("subject").asText()).isEqualTo("monitor-1"));
+    }
+
+    @Test
+    void everyDocumentedOperationHonoursThePermissionMatrix() throws Exception {
+        UUID patient = UUID.randomUUID();
+        publish(UUID.randomUUID().toString(), new PatientScreened(patient, "S-301", SecurityMatrixCheck.HOME_SITE,
+                LocalDate.of(2026, 3, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null);
+        SecurityMatrixCheck check = new SecurityMatrixCheck(baseUrl, issuer, SecurityConfig.PERMISSIONS,
+                permission -> null, patient.toString());
+        check.everyDocumentedOperationIsInTheMatrix();
+        check.anonymousCallsAreRefusedWith401();
+        check.rolesWithoutTheRightAreRefusedWith403();
+        check.staffOfAnotherSiteFindNoPatient();
+        check.untrustworthyTokensAreRefusedWith401();
+
+        JsonNode otherSitesList = get("/patients", check.token(Role.PHARMACIST, SecurityMatrixCheck.OTHER_SITE).sign());
+        assertThat(otherSitesList).noneSatisfy(p -> assertThat(p.path("patientId").asText())
+                .isEqualTo(patient.toString()));
+    }
+
+    @Test
     void unknownPatientAnswersNotFoundAsAProblem() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "/patients/" + UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(baseUrl + "/patients/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer " + monitor).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -146,6 +199,12 @@ abstract class ProjectionScenarios {
         headers.add(ContractHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(ContractHeaders.EVENT_TIMESTAMP, Instant.parse("2026-03-04T09:00:00Z").toString()
                 .getBytes(StandardCharsets.UTF_8));
+        headers.add(ContractHeaders.METADATA_PREFIX + AuditMetadata.ACTOR_SUBJECT,
+                "investigator-1".getBytes(StandardCharsets.UTF_8));
+        headers.add(ContractHeaders.METADATA_PREFIX + AuditMetadata.ACTOR_ROLE,
+                "INVESTIGATOR".getBytes(StandardCharsets.UTF_8));
+        headers.add(ContractHeaders.METADATA_PREFIX + AuditMetadata.RECORDED_AT,
+                "2026-03-04T09:00:00Z".getBytes(StandardCharsets.UTF_8));
         producer.send(new ProducerRecord<>(TOPIC, null, event.patientId().toString(), JSON.writeValueAsBytes(event),
                 headers)).get();
     }
@@ -161,8 +220,13 @@ abstract class ProjectionScenarios {
     }
 
     private JsonNode get(String path) {
+        return get(path, monitor);
+    }
+
+    private JsonNode get(String path, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (Exception e) {

@@ -40,7 +40,7 @@ public class ContractMessageConverter implements KafkaMessageConverter<String, b
         headers.add(ContractHeaders.EVENT_TIMESTAMP, utf8(event.getTimestamp().toString()));
         event.getMetaData().forEach((key, value) -> {
             if (value != null) {
-                headers.add("meta-" + key, utf8(value.toString()));
+                headers.add(ContractHeaders.METADATA_PREFIX + key, utf8(value.toString()));
             }
         });
         return new ProducerRecord<>(topic, null, fact.patientId().toString(), toJson(fact), headers);

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.trialstream.enrolment.domain.RuleViolation;
@@ -22,6 +24,7 @@ import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
 import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
 import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
 import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
+import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -30,6 +33,7 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.kernel.security.Role;
 import org.trialstream.protocol.definition.FirstDoseWindow;
 import org.trialstream.protocol.definition.Protocol;
 
@@ -67,7 +71,8 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(AssessEligibilityCommand command, Clock clock) {
+    void handle(AssessEligibilityCommand command, MetaData metaData, Clock clock) {
+        requireVisibleTo(metaData);
         if (status == Status.ENROLLED || status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "eligibility cannot be reassessed after enrolment");
         }
@@ -82,7 +87,9 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(EnrolPatientCommand command, EnrolmentRegister register, Protocol protocol, Clock clock) {
+    void handle(EnrolPatientCommand command, MetaData metaData, EnrolmentRegister register, Protocol protocol,
+                Clock clock) {
+        requireVisibleTo(metaData);
         switch (status) {
             case SCREENED -> throw new RuleViolation("eligibility", "eligibility has not been assessed");
             case INELIGIBLE -> throw new RuleViolation("eligibility",
@@ -98,7 +105,8 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(WithdrawConsentCommand command, Clock clock) {
+    void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock) {
+        requireVisibleTo(metaData);
         if (status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "consent was already withdrawn");
         }
@@ -113,7 +121,8 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(CorrectEnrolmentCommand command) {
+    void handle(CorrectEnrolmentCommand command, MetaData metaData) {
+        requireVisibleTo(metaData);
         if (enrolledOn == null) {
             throw new StateConflict("patientId", "only recorded enrolment details can be corrected");
         }
@@ -132,6 +141,16 @@ public class Patient {
         }
         apply(new EnrolmentCorrected(patientId.value(), detailsEventId, newSurgeryDate, newMargin, newHistology,
                 command.reason()));
+    }
+
+    /** Site staff see only their own site's patients; another site's patient is, for them, no patient at all. */
+    private void requireVisibleTo(MetaData metaData) {
+        Object role = metaData.get(AuditMetadata.ACTOR_ROLE);
+        boolean siteStaff = role != null && Arrays.stream(Role.values())
+                .anyMatch(known -> known.name().equals(role) && known.isSiteStaff());
+        if (siteStaff && !siteId.equals(metaData.get(AuditMetadata.ACTOR_SITE))) {
+            throw new PatientNotFound();
+        }
     }
 
     /** Protocol: the first anlotinib dose falls in a window after surgery, so enrolment must come by its last day. */

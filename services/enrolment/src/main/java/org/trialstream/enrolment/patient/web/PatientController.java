@@ -1,11 +1,16 @@
 package org.trialstream.enrolment.patient.web;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,8 +23,10 @@ import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
 import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
 import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
 import org.trialstream.enrolment.patient.web.PatientRequests.Accepted;
+import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.SiteId;
+import org.trialstream.support.security.Actor;
 
 /**
  * Site staff record screening, eligibility, enrolment, withdrawal and corrections. Reads are served by the
@@ -38,42 +45,55 @@ class PatientController {
 
     @PostMapping
     ResponseEntity<Accepted> screen(@Valid @RequestBody PatientRequests.Screening request) {
+        Actor actor = Actor.current().orElseThrow();
+        if (actor.role().isSiteStaff() && !request.siteId().equals(actor.site())) {
+            throw new AccessDeniedException("site staff screen patients at their own site only");
+        }
         PatientId patientId = PatientId.random();
-        commands.sendAndWait(new ScreenPatientCommand(patientId, request.screeningNumber(),
-                new SiteId(request.siteId()), request.screenedOn()));
+        send(new ScreenPatientCommand(patientId, request.screeningNumber(), new SiteId(request.siteId()),
+                request.screenedOn()), request.screenedOn());
         return ResponseEntity.created(URI.create("/patients/" + patientId)).body(new Accepted(patientId.toString()));
     }
 
     @PostMapping("/{patientId}/eligibility")
     Accepted assessEligibility(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Eligibility request,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new AssessEligibilityCommand(new PatientId(patientId), request.answers(),
-                request.assessedOn(), Versions.expected(ifMatch)));
+        send(new AssessEligibilityCommand(new PatientId(patientId), request.answers(), request.assessedOn(),
+                Versions.expected(ifMatch)), request.assessedOn());
         return new Accepted(patientId.toString());
     }
 
     @PostMapping("/{patientId}/enrolment")
     Accepted enrol(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Enrolment request,
                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new EnrolPatientCommand(new PatientId(patientId), request.surgeryDate(),
-                request.margin(), request.histology().strip(), Versions.expected(ifMatch)));
+        send(new EnrolPatientCommand(new PatientId(patientId), request.surgeryDate(), request.margin(),
+                request.histology().strip(), Versions.expected(ifMatch)), null);
         return new Accepted(patientId.toString());
     }
 
     @PostMapping("/{patientId}/withdrawal")
     Accepted withdraw(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Withdrawal request,
                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new WithdrawConsentCommand(new PatientId(patientId), request.withdrawnOn(),
-                request.reason().strip(), Versions.expected(ifMatch)));
+        send(new WithdrawConsentCommand(new PatientId(patientId), request.withdrawnOn(), request.reason().strip(),
+                Versions.expected(ifMatch)), request.withdrawnOn());
         return new Accepted(patientId.toString());
     }
 
     @PostMapping("/{patientId}/corrections")
     Accepted correct(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Correction request,
                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        commands.sendAndWait(new CorrectEnrolmentCommand(new PatientId(patientId), request.surgeryDate(),
-                request.margin(), request.histology() == null ? null : request.histology().strip(),
-                request.reason().strip(), Versions.expected(ifMatch)));
+        send(new CorrectEnrolmentCommand(new PatientId(patientId), request.surgeryDate(), request.margin(),
+                request.histology() == null ? null : request.histology().strip(), request.reason().strip(),
+                Versions.expected(ifMatch)), null);
         return new Accepted(patientId.toString());
+    }
+
+    /** The clinical date the user gave travels as audit metadata next to the time the system recorded it. */
+    private void send(Object command, LocalDate clinicalDate) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        if (clinicalDate != null) {
+            message = message.andMetaData(Map.of(AuditMetadata.CLINICAL_DATE, clinicalDate.toString()));
+        }
+        commands.sendAndWait(message);
     }
 }

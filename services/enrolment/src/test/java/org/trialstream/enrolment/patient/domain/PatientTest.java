@@ -29,6 +29,7 @@ import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
 import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
 import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
 import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
+import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
@@ -193,6 +194,32 @@ class PatientTest {
                 .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectException(StateConflict.class);
+    }
+
+    @Test
+    void treatsAnotherSitesPatientAsNonexistentForSiteStaff() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
+                        Map.of(AuditMetadata.ACTOR_ROLE, "RESEARCH_NURSE", AuditMetadata.ACTOR_SITE, "OTH"))
+                .expectNoEvents()
+                .expectException(PatientNotFound.class);
+    }
+
+    @Test
+    void letsSiteStaffActOnTheirOwnSitesPatient() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
+                        Map.of(AuditMetadata.ACTOR_ROLE, "RESEARCH_NURSE", AuditMetadata.ACTOR_SITE, "RJH"))
+                .expectEvents(new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved abroad"));
+    }
+
+    @Test
+    void treatsSiteStaffWithoutASiteAsBelongingToNoSite() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null),
+                        Map.of(AuditMetadata.ACTOR_ROLE, "INVESTIGATOR"))
+                .expectNoEvents()
+                .expectException(PatientNotFound.class);
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.trialstream.projections.config;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.trialstream.kernel.security.Role.ADMINISTRATOR;
+import static org.trialstream.kernel.security.Role.INVESTIGATOR;
+import static org.trialstream.kernel.security.Role.MONITOR;
+import static org.trialstream.kernel.security.Role.PHARMACIST;
+import static org.trialstream.kernel.security.Role.RADIATION_ONCOLOGIST;
+import static org.trialstream.kernel.security.Role.RESEARCH_NURSE;
+import static org.trialstream.kernel.security.Role.SAFETY_OFFICER;
+import static org.trialstream.kernel.security.Role.STATISTICIAN;
+import static org.trialstream.support.security.EndpointPermission.allow;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.support.security.EndpointPermission;
+import org.trialstream.support.security.TrialHttpSecurity;
+
+@Configuration
+public class SecurityConfig {
+
+    /**
+     * Patient-level data for the people who care for, watch over or audit patients; aggregates for everyone,
+     * including the statistician; the rebuild for the administrator; the access log for the auditor.
+     */
+    public static final List<EndpointPermission> PERMISSIONS = List.of(
+            allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
+                    MONITOR),
+            allow(GET, "/patients/{patientId}", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST,
+                    SAFETY_OFFICER, MONITOR),
+            allow(GET, "/enrolment/progress", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST,
+                    SAFETY_OFFICER, MONITOR, STATISTICIAN, ADMINISTRATOR),
+            allow(GET, "/admin/rebuild", ADMINISTRATOR),
+            allow(POST, "/admin/rebuild", ADMINISTRATOR),
+            allow(GET, "/audit/access-log", MONITOR));
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {
+        return security.build(http, PERMISSIONS);
+    }
+}

@@ -1,0 +1,34 @@
+package org.trialstream.support.audit;
+
+import java.time.Clock;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/** Audit metadata on every command and event of an Axon service. */
+@AutoConfiguration
+@ConditionalOnClass(CommandBus.class)
+public class AuditAutoConfiguration {
+
+    /** Replaces Axon's default MessageOriginProvider: the audit trail has its own correlation and causation ids. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new AuditCorrelationDataProvider();
+    }
+
+    @Bean
+    AuditCommandInterceptor auditCommandInterceptor(Clock clock, @Value("${spring.application.name}") String name) {
+        return new AuditCommandInterceptor(clock, name);
+    }
+
+    @Bean
+    SmartInitializingSingleton auditCommandInterceptorRegistration(CommandBus commandBus,
+                                                                   AuditCommandInterceptor interceptor) {
+        return () -> commandBus.registerDispatchInterceptor(interceptor);
+    }
+}
