@@ -15,10 +15,6 @@ public record SiteId(String value) {
         }
     }
 
-    public static boolean isValid(String value) {
-        return value != null && FORMAT.matcher(value).matches();
-    }
-
     @Override
     public String toString() {
         return value;

@@ -12,9 +12,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,6 +27,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.trialstream.kernel.security.TokenClaims;
 
 /**
  * The local stack's development token issuer: an RSA key pair of its own in the data folder (never committed) and
@@ -148,10 +149,10 @@ public final class DevTokenIssuer {
                     .issueTime(Date.from(Instant.now()))
                     .notBeforeTime(Date.from(notBefore))
                     .expirationTime(Date.from(expiresAt))
-                    .claim("role", role)
-                    .claim("name", name == null ? subject : name);
+                    .claim(TokenClaims.ROLE, role)
+                    .claim(TokenClaims.NAME, name == null ? subject : name);
             if (site != null) {
-                claims.claim("site", site);
+                claims.claim(TokenClaims.SITE, site);
             }
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
             try {

@@ -210,6 +210,51 @@ abstract class EnrolmentPathScenarios {
     }
 
     @Test
+    @Order(5)
+    void everyEventAndEveryRecordCarriesWhoWhenAndWhy() throws Exception {
+        String patientId = enrolNewPatient("R2");
+        app.post("/patients/" + patientId + "/withdrawal",
+                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved abroad"));
+
+        try (Connection connection = connect()) {
+            ResultSet rows = connection.createStatement().executeQuery("SELECT meta_data FROM domain_event_entry");
+            int events = 0;
+            while (rows.next()) {
+                events++;
+                JsonNode metadata = EnrolmentApp.JSON.readTree(rows.getBytes(1));
+                assertThat(metadata.has(AuditMetadata.ACTOR_SUBJECT)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.RECORDED_AT)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.CORRELATION_ID)).as(metadata.toString()).isTrue();
+                assertThat(metadata.has(AuditMetadata.CAUSATION_ID)).as(metadata.toString()).isTrue();
+            }
+            assertThat(events).isPositive();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(patientId), found -> found.size() == 4);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SUBJECT)).isEqualTo("investigator-1");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_NAME)).isEqualTo("Dr Investigator");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_ROLE)).isEqualTo("INVESTIGATOR");
+            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SITE)).isEqualTo("RJH");
+            assertThat(header(record, "meta-" + AuditMetadata.RECORDED_AT)).matches("\\d{4}-.*Z");
+            assertThat(header(record, "meta-" + AuditMetadata.REQUEST_ID)).isNotBlank();
+            assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID)).isNotBlank();
+            assertThat(header(record, "meta-" + AuditMetadata.CAUSATION_ID)).isNotBlank();
+        }
+        assertThat(header(records.get(3), "meta-" + AuditMetadata.CLINICAL_DATE))
+                .isEqualTo(LocalDate.now().toString());
+
+        JsonNode registered = await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
+                        body -> body != null && "WITHDRAWN".equals(body.path("status").asText()));
+        JsonNode withdrawal = registered.path("auditTrail").get(3);
+        assertThat(withdrawal.path("type").asText()).isEqualTo("enrolment.ConsentWithdrawn");
+        assertThat(withdrawal.path(AuditMetadata.ACTOR_NAME).asText()).isEqualTo("Dr Investigator");
+        assertThat(withdrawal.path(AuditMetadata.CLINICAL_DATE).asText()).isEqualTo(LocalDate.now().toString());
+    }
+
+    @Test
     @Order(6)
     void capOfFortyOneHoldsUnderConcurrentEnrolmentAndAfterARestart() throws Exception {
         int alreadyEnrolled = enrolledPlaces();
@@ -262,51 +307,6 @@ abstract class EnrolmentPathScenarios {
                 () -> screenedPatientsOnTopic(), found -> found.containsAll(patients));
         assertThat(published).containsAll(patients);
         assertThat(distinctEventIdsOnTopic()).isEqualTo(eventCountOfContracts());
-    }
-
-    @Test
-    @Order(5)
-    void everyEventAndEveryRecordCarriesWhoWhenAndWhy() throws Exception {
-        String patientId = enrolNewPatient("R2");
-        app.post("/patients/" + patientId + "/withdrawal",
-                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved abroad"));
-
-        try (Connection connection = connect()) {
-            ResultSet rows = connection.createStatement().executeQuery("SELECT meta_data FROM domain_event_entry");
-            int events = 0;
-            while (rows.next()) {
-                events++;
-                JsonNode metadata = EnrolmentApp.JSON.readTree(rows.getBytes(1));
-                assertThat(metadata.has(AuditMetadata.ACTOR_SUBJECT)).as(metadata.toString()).isTrue();
-                assertThat(metadata.has(AuditMetadata.RECORDED_AT)).as(metadata.toString()).isTrue();
-                assertThat(metadata.has(AuditMetadata.CORRELATION_ID)).as(metadata.toString()).isTrue();
-                assertThat(metadata.has(AuditMetadata.CAUSATION_ID)).as(metadata.toString()).isTrue();
-            }
-            assertThat(events).isPositive();
-        }
-
-        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
-                .until(() -> recordsFor(patientId), found -> found.size() == 4);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SUBJECT)).isEqualTo("investigator-1");
-            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_NAME)).isEqualTo("Dr Investigator");
-            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_ROLE)).isEqualTo("INVESTIGATOR");
-            assertThat(header(record, "meta-" + AuditMetadata.ACTOR_SITE)).isEqualTo("RJH");
-            assertThat(header(record, "meta-" + AuditMetadata.RECORDED_AT)).matches("\\d{4}-.*Z");
-            assertThat(header(record, "meta-" + AuditMetadata.REQUEST_ID)).isNotBlank();
-            assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID)).isNotBlank();
-            assertThat(header(record, "meta-" + AuditMetadata.CAUSATION_ID)).isNotBlank();
-        }
-        assertThat(header(records.get(3), "meta-" + AuditMetadata.CLINICAL_DATE))
-                .isEqualTo(LocalDate.now().toString());
-
-        JsonNode registered = await().atMost(Duration.ofSeconds(30))
-                .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
-                        body -> body != null && "WITHDRAWN".equals(body.path("status").asText()));
-        JsonNode withdrawal = registered.path("auditTrail").get(3);
-        assertThat(withdrawal.path("type").asText()).isEqualTo("enrolment.ConsentWithdrawn");
-        assertThat(withdrawal.path(AuditMetadata.ACTOR_NAME).asText()).isEqualTo("Dr Investigator");
-        assertThat(withdrawal.path(AuditMetadata.CLINICAL_DATE).asText()).isEqualTo(LocalDate.now().toString());
     }
 
     @Test
