@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Small process and port helpers shared by the launchers. */
 public final class Processes {
@@ -26,7 +31,7 @@ public final class Processes {
             process.onExit().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -41,13 +46,39 @@ public final class Processes {
         }
     }
 
-    /** Waits between polls of a launcher's readiness check. */
-    public static void pause(Duration duration) {
+    /**
+     * Waits until a child process is ready: runs {@code started} on a scheduler every {@code interval} until it
+     * answers true (ready) or throws (the process died: stop waiting), or until {@code timeout} has passed.
+     *
+     * @return whether the process became ready in time
+     */
+    public static boolean awaitReady(BooleanSupplier started, Duration interval, Duration timeout) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "readiness-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (started.getAsBoolean()) {
+                    ready.complete(true);
+                }
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Thread.sleep(duration.toMillis());
+            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("interrupted while waiting for a process to start", e);
+        } finally {
+            scheduler.shutdownNow();
         }
     }
 }

@@ -185,12 +185,15 @@ public final class Trial {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log("mongo").toFile()))
                     .start();
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (!"UP".equals(tcpState("127.0.0.1:" + mongoPort))) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the MongoDB-compatible server did not start; see " + log("mongo"));
+            boolean listening = Processes.awaitReady(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the MongoDB-compatible server exited; see " + log("mongo"));
                 }
-                Processes.pause(Duration.ofMillis(100));
+                return "UP".equals(tcpState("127.0.0.1:" + mongoPort));
+            }, Duration.ofMillis(100), START_TIMEOUT);
+            if (!listening) {
+                process.destroy();
+                throw new IllegalStateException("the MongoDB-compatible server did not start; see " + log("mongo"));
             }
             return process.pid();
         } catch (IOException e) {

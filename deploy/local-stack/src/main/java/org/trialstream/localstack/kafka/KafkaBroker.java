@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -128,31 +127,37 @@ public final class KafkaBroker {
         return new ProcessBuilder(command).redirectErrorStream(true).directory(dataDir.toFile());
     }
 
-    private void awaitReady(long logOffset, Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+    private void awaitReady(long logOffset, Duration timeout) {
+        boolean ready = Processes.awaitReady(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
                         + "; see " + logFile() + ":\n" + tail());
             }
-            if (Files.exists(logFile()) && logSince(logOffset).contains(READY_LINE)) {
-                return;
-            }
-            Processes.pause(Duration.ofMillis(100));
+            return Files.exists(logFile()) && logSince(logOffset).contains(READY_LINE);
+        }, Duration.ofMillis(100), timeout);
+        if (!ready) {
+            stop();
+            throw new IllegalStateException("the Kafka broker was not ready within " + timeout + "; see " + logFile());
         }
-        stop();
-        throw new IllegalStateException("the Kafka broker was not ready within " + timeout + "; see " + logFile());
     }
 
-    private String logSince(long offset) throws IOException {
-        byte[] bytes = Files.readAllBytes(logFile());
-        int from = (int) Math.min(offset, bytes.length);
-        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    private String logSince(long offset) {
+        try {
+            byte[] bytes = Files.readAllBytes(logFile());
+            int from = (int) Math.min(offset, bytes.length);
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private Path writeServerProperties() throws IOException {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,17 +85,15 @@ public final class ServiceProcess {
     }
 
     private void awaitHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        boolean healthy = Processes.awaitReady(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
             }
-            if ("UP".equals(health(baseUrl()))) {
-                return;
-            }
-            Processes.pause(Duration.ofMillis(250));
+            return "UP".equals(health(baseUrl()));
+        }, Duration.ofMillis(250), timeout);
+        if (!healthy) {
+            stop();
+            throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
         }
-        stop();
-        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
     }
 }
