@@ -124,6 +124,7 @@ abstract class EnrolmentPathScenarios {
                         body -> body != null && "ENROLLED".equals(body.path("status").asText()));
         assertThat(registered.get("margin").asText()).isEqualTo("R1");
         assertThat(registered.get("enrolmentNumber").asInt()).isEqualTo(1);
+        assertThat(registered.get("version").asLong()).as("screened 0, assessed 1, enrolled 2").isEqualTo(2);
         JsonNode progress = get(projections.baseUrl() + "/enrolment/progress");
         assertThat(progress.get("enrolled").asInt()).isEqualTo(1);
         assertThat(progress.get("enrolmentCap").asInt()).isEqualTo(41);
@@ -242,6 +243,8 @@ abstract class EnrolmentPathScenarios {
             assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID)).isNotBlank();
             assertThat(header(record, "meta-" + AuditMetadata.CAUSATION_ID)).isNotBlank();
         }
+        assertThat(records).extracting(record -> header(record, ContractHeaders.RECORD_VERSION))
+                .containsExactly("0", "1", "2", "3");
         assertThat(header(records.get(3), "meta-" + AuditMetadata.CLINICAL_DATE))
                 .isEqualTo(LocalDate.now().toString());
 

@@ -58,6 +58,9 @@ public class EnrolmentProjection implements Projection {
         applyTo(patient, event);
         applied.add(event.eventId());
         patient.put("lastEventAt", event.recordedAt().toString());
+        if (event.recordVersion() != null) {
+            patient.put("version", event.recordVersion());
+        }
         List<Document> trail = new ArrayList<>(patient.getList("auditTrail", Document.class, List.of()));
         trail.add(auditEntry(event));
         patient.put("auditTrail", trail);

@@ -33,12 +33,17 @@ public class ContractRecordReader {
         }
         try {
             return Optional.of(new ContractEvent(header(record, ContractHeaders.EVENT_ID),
-                    Instant.parse(header(record, ContractHeaders.EVENT_TIMESTAMP)),
+                    Instant.parse(header(record, ContractHeaders.EVENT_TIMESTAMP)), recordVersion(record),
                     json.readValue(record.value(), javaType.get()), metadata(record)));
         } catch (IOException e) {
             throw new IllegalStateException("unreadable " + type + " v" + version + " at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset(), e);
         }
+    }
+
+    private static Long recordVersion(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(ContractHeaders.RECORD_VERSION);
+        return header == null ? null : Long.valueOf(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> metadata(ConsumerRecord<String, byte[]> record) {

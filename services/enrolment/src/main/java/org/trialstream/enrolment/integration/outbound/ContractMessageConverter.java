@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.trialstream.kernel.contract.ContractHeaders;
@@ -38,6 +39,9 @@ public class ContractMessageConverter implements KafkaMessageConverter<String, b
         headers.add(ContractHeaders.EVENT_VERSION, utf8(String.valueOf(contract.version())));
         headers.add(ContractHeaders.EVENT_ID, utf8(event.getIdentifier()));
         headers.add(ContractHeaders.EVENT_TIMESTAMP, utf8(event.getTimestamp().toString()));
+        if (event instanceof DomainEventMessage<?> recordEvent) {
+            headers.add(ContractHeaders.RECORD_VERSION, utf8(String.valueOf(recordEvent.getSequenceNumber())));
+        }
         event.getMetaData().forEach((key, value) -> {
             if (value != null) {
                 headers.add(ContractHeaders.METADATA_PREFIX + key, utf8(value.toString()));
