@@ -41,6 +41,11 @@ public final class EventContracts {
         return Optional.ofNullable(BY_KEY.get(new Key(name, version)));
     }
 
+    /** Whether some version of this contract is known here. */
+    public static boolean knowsName(String name) {
+        return BY_KEY.keySet().stream().anyMatch(key -> key.name().equals(name));
+    }
+
     /** The context that owns a contract: the part of its name before the first dot. */
     public static BoundedContext contextOf(EventContract contract) {
         int dot = contract.name().indexOf('.');

@@ -216,28 +216,40 @@ public final class Trial {
         }
     }
 
-    /** The recorded process, if it is still the one we started (a reused pid runs another command). */
+    /**
+     * The recorded process, if it is still the one we started: same pid and same start time, so that a pid the
+     * system has since given to another program (after a reboot, say) is never stopped.
+     */
     private Optional<ProcessHandle> alive(String name) {
         Path file = pidFile(name);
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            long pid = Long.parseLong(Files.readString(file).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().commandLine().map(line -> line.contains("java")).orElse(true));
+            String[] recorded = Files.readString(file).strip().split("\\s+");
+            if (recorded.length != 2) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(recorded[0])).filter(ProcessHandle::isAlive)
+                    .filter(process -> startOf(process).equals(recorded[1]));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     private void record(String name, long pid) {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
+                () -> new IllegalStateException(name + " (pid " + pid + ") exited right after it started"));
         try {
             Files.createDirectories(pidFile(name).getParent());
-            Files.writeString(pidFile(name), pid + "\n");
+            Files.writeString(pidFile(name), pid + " " + startOf(process) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("unknown");
     }
 
     private Path pidFile(String name) {

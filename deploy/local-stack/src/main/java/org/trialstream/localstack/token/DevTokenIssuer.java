@@ -69,8 +69,10 @@ public final class DevTokenIssuer {
             }
             DevTokenIssuer issuer = generate();
             Files.createDirectories(folder);
+            // Created readable by the owner only, so the private key is never readable by others, not even briefly.
+            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
             Files.writeString(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
-            Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
             issuer.writePublicKey(folder.resolve(PUBLIC_KEY_FILE));
             return issuer;
         } catch (IOException e) {
@@ -138,6 +140,7 @@ public final class DevTokenIssuer {
         public Token issuer(String value) { issuerName = value; return this; }
         public Token audience(String value) { audience = value; return this; }
         public Token notBefore(Instant value) { notBefore = value; return this; }
+        /** {@code null} leaves the expiry out, which the services must refuse. */
         public Token expiresAt(Instant value) { expiresAt = value; return this; }
 
         public String sign() {
@@ -148,7 +151,7 @@ public final class DevTokenIssuer {
                     .jwtID(UUID.randomUUID().toString())
                     .issueTime(Date.from(Instant.now()))
                     .notBeforeTime(Date.from(notBefore))
-                    .expirationTime(Date.from(expiresAt))
+                    .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                     .claim(TokenClaims.ROLE, role)
                     .claim(TokenClaims.NAME, name == null ? subject : name);
             if (site != null) {

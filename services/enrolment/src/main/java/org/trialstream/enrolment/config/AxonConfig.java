@@ -1,5 +1,8 @@
 package org.trialstream.enrolment.config;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,8 +10,10 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trialstream.enrolment.domain.ClinicalCalendar;
 import org.trialstream.enrolment.study.domain.Study;
 import org.trialstream.enrolment.study.domain.StudyRegister;
 import org.trialstream.kernel.contract.EventContracts;
@@ -30,6 +35,11 @@ class AxonConfig {
                         .map(contract -> String.valueOf(contract.version()))
                         .orElse(null))
                 .build();
+    }
+
+    @Bean
+    ClinicalCalendar clinicalCalendar(Clock clock, @Value("${trial.clinical-time-zone}") ZoneId zone) {
+        return new ClinicalCalendar(clock, zone);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,13 +49,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such patient",
                 List.of(new FieldError("patientId", "no patient with this id exists")));
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.CONFLICT, CONFLICT, "The record changed since you read it",
-                List.of(new FieldError("If-Match", "expected version " + e.getExpectedVersion()
-                        + " but the record is at version " + e.getActualVersion())));
     }
 
     /** Two writers appended to the same record at once; the loser may retry with fresh data. */

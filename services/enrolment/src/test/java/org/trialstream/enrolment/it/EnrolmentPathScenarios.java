@@ -242,6 +242,9 @@ abstract class EnrolmentPathScenarios {
             assertThat(header(record, "meta-" + AuditMetadata.REQUEST_ID)).isNotBlank();
             assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID)).isNotBlank();
             assertThat(header(record, "meta-" + AuditMetadata.CAUSATION_ID)).isNotBlank();
+            // No X-Correlation-Id was sent: the request's own id correlates everything it caused.
+            assertThat(header(record, "meta-" + AuditMetadata.CORRELATION_ID))
+                    .isEqualTo(header(record, "meta-" + AuditMetadata.REQUEST_ID));
         }
         assertThat(records).extracting(record -> header(record, ContractHeaders.RECORD_VERSION))
                 .containsExactly("0", "1", "2", "3");

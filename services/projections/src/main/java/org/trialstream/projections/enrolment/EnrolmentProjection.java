@@ -53,6 +53,8 @@ public class EnrolmentProjection implements Projection {
         }
         List<String> applied = patient.getList("appliedEventIds", String.class);
         if (applied.contains(event.eventId())) {
+            // A redelivery after a crash between the document and the progress write: finish the progress.
+            recomputeProgress();
             return;
         }
         applyTo(patient, event);

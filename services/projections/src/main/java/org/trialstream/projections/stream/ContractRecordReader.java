@@ -23,12 +23,20 @@ public class ContractRecordReader {
         this.json = json;
     }
 
-    /** The fact, or empty for a contract this service does not know (a newer version it cannot read yet). */
+    /**
+     * The fact, or empty for a kind of fact this service does not know at all (a rebuild after an upgrade picks it
+     * up). A known fact in a version this service cannot read stops the stream instead: skipping it would lose data
+     * the read models need.
+     */
     public Optional<ContractEvent> read(ConsumerRecord<String, byte[]> record) {
         String type = header(record, ContractHeaders.EVENT_TYPE);
         int version = Integer.parseInt(header(record, ContractHeaders.EVENT_VERSION));
         Optional<Class<? extends TrialEvent>> javaType = EventContracts.typeOf(type, version);
         if (javaType.isEmpty()) {
+            if (EventContracts.knowsName(type)) {
+                throw new IllegalStateException(type + " v" + version + " at " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " is newer than this service reads: upgrade it");
+            }
             return Optional.empty();
         }
         try {

@@ -54,9 +54,10 @@ public class ProjectionStream implements SmartLifecycle {
 
     /** Drops the read model and replays the topics from offset 0; progress is visible through {@link #rebuild()}. */
     public RebuildProgress requestRebuild() {
+        RebuildProgress requested = RebuildProgress.requested();
+        rebuild.set(requested);
         rebuildRequested.set(true);
-        rebuild.set(RebuildProgress.requested());
-        return rebuild.get();
+        return requested;
     }
 
     public RebuildProgress rebuild() {
@@ -122,8 +123,9 @@ public class ProjectionStream implements SmartLifecycle {
             seekToStoredPositions(kafka, partitions);
             healthy = true;
             while (running) {
-                if (rebuildRequested.getAndSet(false)) {
+                if (rebuildRequested.get()) {
                     startRebuild(kafka, partitions);
+                    rebuildRequested.set(false);
                 }
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(250))) {
                     reader.read(record).ifPresentOrElse(projection::apply,
@@ -181,9 +183,10 @@ public class ProjectionStream implements SmartLifecycle {
         }
     }
 
+    /** Positions go first: a crash half-way then replays everything onto what is left, which event ids make safe. */
     private void startRebuild(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
-        projection.drop();
         positions.drop();
+        projection.drop();
         kafka.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = new HashMap<>(kafka.endOffsets(partitions));
         rebuild.set(RebuildProgress.running(end.values().stream().mapToLong(Long::longValue).sum(), end));

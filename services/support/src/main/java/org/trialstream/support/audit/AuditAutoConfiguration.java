@@ -10,8 +10,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** Audit metadata on every command and event of an Axon service. */
-@AutoConfiguration
+/**
+ * Audit metadata on every command and event of an Axon service. Configured before Axon's own auto-configuration,
+ * whose default MessageOriginProvider steps back when another correlation data provider exists.
+ */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @ConditionalOnClass(CommandBus.class)
 public class AuditAutoConfiguration {
 

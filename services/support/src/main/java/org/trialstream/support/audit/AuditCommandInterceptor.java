@@ -14,7 +14,7 @@ import org.trialstream.support.web.RequestIds;
 
 /**
  * Stamps every command, as it is dispatched, with who sends it, when it was recorded (the service's UTC clock), and
- * the request and correlation ids. A command sent by the service itself, outside any request, names the service.
+ * the request, correlation and causation ids. A command sent by the service itself, outside any request, names the service.
  */
 public class AuditCommandInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -52,6 +52,8 @@ public class AuditCommandInterceptor implements MessageDispatchInterceptor<Comma
         RequestIds.current().ifPresent(ids -> {
             audit.put(AuditMetadata.REQUEST_ID, ids.requestId());
             audit.put(AuditMetadata.CORRELATION_ID, ids.correlationId());
+            // A user's request causes the command; commands sent while handling a message name that message.
+            audit.put(AuditMetadata.CAUSATION_ID, ids.requestId());
         });
         if (!audit.containsKey(AuditMetadata.CORRELATION_ID)
                 && !command.getMetaData().containsKey(AuditMetadata.CORRELATION_ID)) {

@@ -10,8 +10,10 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,7 @@ import org.trialstream.kernel.security.TokenClaims;
 /**
  * Every endpoint is an OAuth2 resource server endpoint. A token is accepted only if it is signed with RS256 by the
  * configured issuer's key ({@code alg: none} and every other algorithm are refused), names the configured issuer,
- * contains the configured audience, and is within its expiry and not-before times. The default validators are kept
+ * contains the configured audience, has an expiry, and is within its expiry and not-before times. The default validators are kept
  * and the issuer and audience checks are added to them, never put in their place.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
@@ -57,10 +59,12 @@ public class TrialSecurityAutoConfiguration {
             decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(Path.of(properties.publicKey())))
                     .signatureAlgorithm(SignatureAlgorithm.RS256).build();
         }
+        // The default timestamp check only judges an exp that is there: a token without one must not live forever.
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience())))));
+                        audience -> audience != null && audience.contains(properties.audience())),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull))));
         return decoder;
     }
 

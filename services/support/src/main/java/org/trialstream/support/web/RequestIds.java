@@ -14,8 +14,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id ({@code X-Request-Id}, echoed back) and a correlation id ({@code X-Correlation-Id}, taken
- * from the caller when it sends one, so a front end can tie several requests to one user action).
+ * Gives every request an id of the server's own ({@code X-Request-Id} in the response; the audit trail must not take
+ * a caller's word for it) and a correlation id ({@code X-Correlation-Id}, taken from the caller when it sends one, so
+ * a front end can tie several requests to one user action).
  */
 public final class RequestIds extends OncePerRequestFilter {
 
@@ -40,7 +41,7 @@ public final class RequestIds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = safeOr(request.getHeader(REQUEST_ID_HEADER), UUID.randomUUID().toString());
+        String requestId = UUID.randomUUID().toString();
         request.setAttribute(REQUEST_ID, requestId);
         request.setAttribute(CORRELATION_ID, safeOr(request.getHeader(CORRELATION_ID_HEADER), requestId));
         response.setHeader(REQUEST_ID_HEADER, requestId);

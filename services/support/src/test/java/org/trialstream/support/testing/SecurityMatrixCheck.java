@@ -98,9 +98,13 @@ public final class SecurityMatrixCheck {
             }
             for (Role role : permission.roles()) {
                 if (role.isSiteStaff()) {
-                    HttpResponse<String> response = call(permission, token(role, OTHER_SITE).sign());
+                    HttpResponse<String> response = call(permission, token(role, OTHER_SITE).sign(), null);
                     assertThat(response.statusCode()).as(describe(permission, role + "@" + OTHER_SITE) + " "
                             + response.body()).isEqualTo(404);
+                    // Not even a version conflict may tell them the patient exists.
+                    HttpResponse<String> stale = call(permission, token(role, OTHER_SITE).sign(), "\"999\"");
+                    assertThat(stale.statusCode()).as(describe(permission, role + "@" + OTHER_SITE + " If-Match")
+                            + " " + stale.body()).isEqualTo(404);
                 }
             }
         }
@@ -112,6 +116,7 @@ public final class SecurityMatrixCheck {
             Role allowed = permission.roles().iterator().next();
             Map<String, String> tokens = Map.of(
                     "expired", token(allowed, HOME_SITE).expiresAt(Instant.now().minusSeconds(120)).sign(),
+                    "without expiry", token(allowed, HOME_SITE).expiresAt(null).sign(),
                     "not yet valid", token(allowed, HOME_SITE).notBefore(Instant.now().plusSeconds(3600)).sign(),
                     "wrong issuer", token(allowed, HOME_SITE).issuer("https://idp.example.org/other").sign(),
                     "wrong audience", token(allowed, HOME_SITE).audience("another-system").sign(),
@@ -131,6 +136,11 @@ public final class SecurityMatrixCheck {
     }
 
     private HttpResponse<String> call(EndpointPermission permission, String token) throws Exception {
+        return call(permission, token, null);
+    }
+
+    private HttpResponse<String> call(EndpointPermission permission, String token, String ifMatch)
+            throws Exception {
         String path = permission.path().replace("{patientId}", patientId);
         String body = Optional.ofNullable(validBody.apply(permission)).orElse("");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -139,6 +149,9 @@ public final class SecurityMatrixCheck {
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,6 +1,7 @@
 package org.trialstream.enrolment.integration.outbound;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ConfigurerModule;
@@ -71,13 +72,19 @@ class KafkaPublishingConfig {
      * Axon 4.13 starts a new tracking processor with a replay token up to the head, and the Kafka publisher skips
      * replayed events: events stored before the publisher's first start would never be published. Starting from
      * the tail, unmarked, publishes the whole history exactly as it happened.
+     * <p>
+     * At shutdown the worker must be allowed to outwait an acknowledgement: interrupted mid-wait, the publisher
+     * logs the interruption and lets the token move past a record the broker never confirmed.
      */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(@Value("${trial.publisher.batch-size:100}") int batchSize) {
+    ConfigurerModule kafkaPublisherProcessor(@Value("${trial.publisher.batch-size:100}") int batchSize,
+                                             @Value("${trial.publisher.ack-timeout:PT10S}") Duration ackTimeout) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize)
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                                .andWorkerTerminationTimeout(ackTimeout.plusSeconds(5).toMillis(),
+                                        TimeUnit.MILLISECONDS)));
     }
 }

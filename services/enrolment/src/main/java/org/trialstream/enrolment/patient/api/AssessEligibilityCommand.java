@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.trialstream.kernel.patient.PatientId;
 
 /** Answers keyed by checklist criterion code; every criterion must be answered. */
 public record AssessEligibilityCommand(@TargetAggregateIdentifier PatientId patientId, Map<String, Boolean> answers,
-                                       LocalDate assessedOn, @TargetAggregateVersion Long expectedVersion) {
+                                       LocalDate assessedOn, Long expectedVersion) {
 }

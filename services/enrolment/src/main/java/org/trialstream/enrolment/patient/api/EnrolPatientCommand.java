@@ -3,11 +3,10 @@ package org.trialstream.enrolment.patient.api;
 import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.ResectionMargin;
 
 public record EnrolPatientCommand(@TargetAggregateIdentifier PatientId patientId, LocalDate surgeryDate,
                                   ResectionMargin margin, String histology,
-                                  @TargetAggregateVersion Long expectedVersion) {
+                                  Long expectedVersion) {
 }

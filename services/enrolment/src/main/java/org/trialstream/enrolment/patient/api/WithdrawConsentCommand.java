@@ -3,9 +3,8 @@ package org.trialstream.enrolment.patient.api;
 import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.trialstream.kernel.patient.PatientId;
 
 public record WithdrawConsentCommand(@TargetAggregateIdentifier PatientId patientId, LocalDate withdrawnOn,
-                                     String reason, @TargetAggregateVersion Long expectedVersion) {
+                                     String reason, Long expectedVersion) {
 }

@@ -2,7 +2,6 @@ package org.trialstream.enrolment.patient.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.trialstream.enrolment.domain.ClinicalCalendar;
 import org.trialstream.enrolment.domain.RuleViolation;
 import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
@@ -40,7 +41,7 @@ import org.trialstream.protocol.definition.Protocol;
 /**
  * One patient's path through screening, eligibility and enrolment, and what may change afterwards: consent
  * withdrawal and corrections with a reason. Dates are clinical dates given by site staff; "today" comes from the
- * injected clock so that rules about the future are testable.
+ * injected clinical calendar so that rules about the future are testable.
  */
 @Aggregate
 public class Patient {
@@ -63,20 +64,21 @@ public class Patient {
     }
 
     @CommandHandler
-    public Patient(ScreenPatientCommand command, EnrolmentRegister register, Clock clock) {
-        requireNotAfterToday("screenedOn", command.screenedOn(), clock);
+    public Patient(ScreenPatientCommand command, EnrolmentRegister register, ClinicalCalendar calendar) {
+        requireNotAfterToday("screenedOn", command.screenedOn(), calendar);
         register.registerScreening(command.patientId(), command.screeningNumber());
         apply(new PatientScreened(command.patientId().value(), command.screeningNumber(),
                 command.siteId().value(), command.screenedOn()));
     }
 
     @CommandHandler
-    void handle(AssessEligibilityCommand command, MetaData metaData, Clock clock) {
+    void handle(AssessEligibilityCommand command, MetaData metaData, ClinicalCalendar calendar) {
         requireVisibleTo(metaData);
+        requireVersion(command.expectedVersion());
         if (status == Status.ENROLLED || status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "eligibility cannot be reassessed after enrolment");
         }
-        requireNotAfterToday("assessedOn", command.assessedOn(), clock);
+        requireNotAfterToday("assessedOn", command.assessedOn(), calendar);
         if (command.assessedOn().isBefore(screenedOn)) {
             throw new RuleViolation("assessedOn", "the assessment cannot precede screening on " + screenedOn);
         }
@@ -88,8 +90,9 @@ public class Patient {
 
     @CommandHandler
     void handle(EnrolPatientCommand command, MetaData metaData, EnrolmentRegister register, Protocol protocol,
-                Clock clock) {
+                ClinicalCalendar calendar) {
         requireVisibleTo(metaData);
+        requireVersion(command.expectedVersion());
         switch (status) {
             case SCREENED -> throw new RuleViolation("eligibility", "eligibility has not been assessed");
             case INELIGIBLE -> throw new RuleViolation("eligibility",
@@ -97,7 +100,7 @@ public class Patient {
             case ENROLLED, WITHDRAWN -> throw new StateConflict("patientId", "the patient is already enrolled");
             case ELIGIBLE -> { }
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         requireSurgeryDateFitsEnrolment(command.surgeryDate(), today, protocol.anlotinib().firstDose());
         int place = register.takePlace(patientId);
         apply(new PatientEnrolled(patientId.value(), place, screeningNumber, siteId, today,
@@ -105,15 +108,16 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(WithdrawConsentCommand command, MetaData metaData, Clock clock) {
+    void handle(WithdrawConsentCommand command, MetaData metaData, ClinicalCalendar calendar) {
         requireVisibleTo(metaData);
+        requireVersion(command.expectedVersion());
         if (status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "consent was already withdrawn");
         }
         if (status != Status.ENROLLED) {
             throw new StateConflict("patientId", "only an enrolled patient can withdraw consent");
         }
-        requireNotAfterToday("withdrawnOn", command.withdrawnOn(), clock);
+        requireNotAfterToday("withdrawnOn", command.withdrawnOn(), calendar);
         if (command.withdrawnOn().isBefore(enrolledOn)) {
             throw new RuleViolation("withdrawnOn", "withdrawal cannot precede enrolment on " + enrolledOn);
         }
@@ -123,6 +127,7 @@ public class Patient {
     @CommandHandler
     void handle(CorrectEnrolmentCommand command, MetaData metaData) {
         requireVisibleTo(metaData);
+        requireVersion(command.expectedVersion());
         if (enrolledOn == null) {
             throw new StateConflict("patientId", "only recorded enrolment details can be corrected");
         }
@@ -166,8 +171,20 @@ public class Patient {
         }
     }
 
-    private static void requireNotAfterToday(String field, LocalDate date, Clock clock) {
-        if (date.isAfter(LocalDate.now(clock))) {
+    /**
+     * Optimistic concurrency for {@code If-Match}: checked only after the site check, so that staff of another site
+     * cannot learn from a version conflict that the patient exists.
+     */
+    private static void requireVersion(Long expected) {
+        Long actual = AggregateLifecycle.getVersion();
+        if (expected != null && !expected.equals(actual)) {
+            throw new StateConflict("If-Match", "the record is at version " + actual + ", not " + expected
+                    + "; reload it and try again");
+        }
+    }
+
+    private static void requireNotAfterToday(String field, LocalDate date, ClinicalCalendar calendar) {
+        if (date.isAfter(calendar.today())) {
             throw new RuleViolation(field, "the date cannot be in the future");
         }
     }

@@ -1,6 +1,5 @@
 package org.trialstream.enrolment.patient.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +30,8 @@ import org.trialstream.support.security.Actor;
 
 /**
  * Site staff record screening, eligibility, enrolment, withdrawal and corrections. Reads are served by the
- * projections service. An optional {@code If-Match} header carries the patient record's version as last seen, and a
- * change made since then is refused with 409.
+ * projections service. An optional {@code If-Match} header carries the patient record's version as last seen (the
+ * registry's {@code version}), and a change made since then is refused with 409.
  */
 @RestController
 @RequestMapping("/patients")
@@ -52,7 +52,8 @@ class PatientController {
         PatientId patientId = PatientId.random();
         send(new ScreenPatientCommand(patientId, request.screeningNumber(), new SiteId(request.siteId()),
                 request.screenedOn()), request.screenedOn());
-        return ResponseEntity.created(URI.create("/patients/" + patientId)).body(new Accepted(patientId.toString()));
+        // The record is read from the projections service (GET /patients/{id} there), so no Location here.
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Accepted(patientId.toString()));
     }
 
     @PostMapping("/{patientId}/eligibility")

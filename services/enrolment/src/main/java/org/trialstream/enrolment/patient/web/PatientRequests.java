@@ -35,7 +35,8 @@ final class PatientRequests {
     }
 
     record Correction(LocalDate surgeryDate, ResectionMargin margin,
-                      @Size(min = 1, max = 200) String histology,
+                      @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when given") @Size(max = 200)
+                      String histology,
                       @NotBlank(message = "a correction needs a reason") @Size(max = 2000) String reason) {
     }
 

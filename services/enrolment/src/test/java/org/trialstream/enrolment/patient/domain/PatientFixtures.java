@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.trialstream.enrolment.domain.ClinicalCalendar;
 import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -22,6 +23,7 @@ final class PatientFixtures {
     static final PatientId PATIENT = new PatientId(UUID.fromString("6f1c2a9e-3b7d-4c1e-9a55-0d2f8e4b7a10"));
     static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final ClinicalCalendar CALENDAR = new ClinicalCalendar(CLOCK, ZoneOffset.UTC);
     static final LocalDate SCREENED_ON = TODAY.minusDays(3);
     static final LocalDate SURGERY = TODAY.minusDays(14);
     static final String HISTOLOGY = "Myxofibrosarcoma";

@@ -4,7 +4,7 @@ import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
-import static org.trialstream.enrolment.patient.domain.PatientFixtures.CLOCK;
+import static org.trialstream.enrolment.patient.domain.PatientFixtures.CALENDAR;
 import static org.trialstream.enrolment.patient.domain.PatientFixtures.HISTOLOGY;
 import static org.trialstream.enrolment.patient.domain.PatientFixtures.PATIENT;
 import static org.trialstream.enrolment.patient.domain.PatientFixtures.SCREENED_ON;
@@ -17,11 +17,17 @@ import static org.trialstream.enrolment.patient.domain.PatientFixtures.enrolled;
 import static org.trialstream.enrolment.patient.domain.PatientFixtures.ineligible;
 import static org.trialstream.enrolment.patient.domain.PatientFixtures.screened;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trialstream.enrolment.domain.ClinicalCalendar;
 import org.trialstream.enrolment.domain.RuleViolation;
 import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
@@ -50,7 +56,7 @@ class PatientTest {
 
     private static AggregateTestFixture<Patient> fixtureWithPlacesLeft(int places) {
         AggregateTestFixture<Patient> fixture = new AggregateTestFixture<>(Patient.class);
-        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(ProtocolLoader.loadDefault());
         fixture.registerInjectableResource(new PatientFixtures.InMemoryRegister(places));
         return fixture;
@@ -220,6 +226,43 @@ class PatientTest {
                         Map.of(AuditMetadata.ACTOR_ROLE, "INVESTIGATOR"))
                 .expectNoEvents()
                 .expectException(PatientNotFound.class);
+    }
+
+    @Test
+    void refusesAChangeToARecordThatMovedOnSinceItWasRead() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", 1L))
+                .expectNoEvents()
+                .expectExceptionMessage("the record is at version 2, not 1; reload it and try again");
+    }
+
+    @Test
+    void acceptsAChangeToTheVersionThatWasRead() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", 2L))
+                .expectEvents(new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved abroad"));
+    }
+
+    @Test
+    void hidesAnotherSitesPatientEvenBehindAStaleVersion() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", 99L),
+                        Map.of(AuditMetadata.ACTOR_ROLE, "INVESTIGATOR", AuditMetadata.ACTOR_SITE, "OTH"))
+                .expectNoEvents()
+                .expectException(PatientNotFound.class);
+    }
+
+    @Test
+    void judgesTheFutureByTheSitesCalendarNotByUtc() {
+        // 20:00 UTC on the 9th is already the 10th in Shanghai: a screening dated the 10th is not in the future.
+        ClinicalCalendar shanghai = new ClinicalCalendar(Clock.fixed(Instant.parse("2026-03-09T20:00:00Z"),
+                ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
+        AggregateTestFixture<Patient> atSite = new AggregateTestFixture<>(Patient.class);
+        atSite.registerInjectableResource(shanghai);
+        atSite.registerInjectableResource(new PatientFixtures.InMemoryRegister(1));
+        atSite.givenNoPriorActivity()
+                .when(new ScreenPatientCommand(PATIENT, "S-001", new SiteId("RJH"), LocalDate.of(2026, 3, 10)))
+                .expectEvents(new PatientScreened(PATIENT.value(), "S-001", "RJH", LocalDate.of(2026, 3, 10)));
     }
 
     @Test
