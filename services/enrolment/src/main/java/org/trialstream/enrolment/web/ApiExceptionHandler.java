@@ -2,7 +2,6 @@ package org.trialstream.enrolment.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,6 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.trialstream.enrolment.domain.RuleViolation;
 import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.patient.domain.PatientNotFound;
+import org.trialstream.support.web.Problems;
+import org.trialstream.support.web.Problems.FieldError;
 
 /**
  * Every refusal is an RFC 9457 problem document whose {@code errors} name the field and the rule broken. A refused
@@ -90,15 +91,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(type);
-        problem.setTitle(title);
-        problem.setDetail(errors.stream().map(error -> error.field() + ": " + error.rule())
-                .reduce((a, b) -> a + "; " + b).orElse(title));
-        problem.setProperties(Map.of("errors", errors));
-        return problem;
-    }
-
-    record FieldError(String field, String rule) {
+        return Problems.of(status, type, title, errors);
     }
 }

@@ -61,10 +61,15 @@ final class EnrolmentApp implements AutoCloseable {
     }
 
     Response post(String path, Object body, String token) {
+        return post(path, body, token, "*");
+    }
+
+    Response post(String path, Object body, String token, String ifMatch) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer " + token)
+                            .header("If-Match", ifMatch)
                             .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text
                                     ? text : JSON.writeValueAsString(body)))
                             .build(),

@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.trialstream.projections.audit.AccessLog;
 import org.trialstream.support.security.Actor;
+import org.trialstream.support.web.Problems;
 import org.trialstream.support.web.RequestIds;
 
 /** Read-only views of enrolment: the patient registry and progress towards the enrolment cap. */
@@ -44,12 +44,8 @@ class EnrolmentController {
         Actor actor = Actor.current().orElseThrow();
         Document patient = projection.patient(patientId.toString());
         if (patient == null || !actor.canSee(patient.getString("siteId"))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "patientId: no patient with this id is in the registry");
-            problem.setTitle("No such patient");
-            problem.setProperty("errors", List.of(Map.of("field", "patientId",
-                    "rule", "no patient with this id is in the registry")));
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, null,
+                    "No such patient", "patientId", "no patient with this id is in the registry"));
         }
         accessLog.recordRead(actor, List.of(patientId.toString()), "GET /patients/{patientId}", requestId());
         return ResponseEntity.ok(view(patient));

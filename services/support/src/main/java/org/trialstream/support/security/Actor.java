@@ -29,6 +29,6 @@ public record Actor(String subject, String name, Role role, String site) {
      * roles every site (their endpoints decide whether they see patient data at all).
      */
     public boolean canSee(String patientSite) {
-        return role == null || !role.isSiteStaff() || (site != null && site.equals(patientSite));
+        return role == null || role.maySee(site, patientSite);
     }
 }

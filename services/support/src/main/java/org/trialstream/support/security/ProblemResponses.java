@@ -1,9 +1,6 @@
 package org.trialstream.support.security;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -11,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.trialstream.support.web.Problems;
 
 /** 401 and 403 as problem+json, like every other refusal. */
 final class ProblemResponses {
@@ -36,9 +34,7 @@ final class ProblemResponses {
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String rule)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Authorization: " + rule);
-        problem.setTitle(title);
-        problem.setProperty("errors", List.of(Map.of("field", "Authorization", "rule", rule)));
+        ProblemDetail problem = Problems.of(status, null, title, "Authorization", rule);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

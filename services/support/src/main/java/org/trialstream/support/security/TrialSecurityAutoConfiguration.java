@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -86,8 +85,7 @@ public class TrialSecurityAutoConfiguration {
     }
 
     static Optional<Role> roleOf(Jwt jwt) {
-        String claim = jwt.getClaimAsString(TokenClaims.ROLE);
-        return Arrays.stream(Role.values()).filter(role -> role.name().equals(claim)).findFirst();
+        return Role.named(jwt.getClaimAsString(TokenClaims.ROLE));
     }
 
     static RSAPublicKey readPublicKey(Path pem) {

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,9 +150,11 @@ public class Patient {
     /** Site staff see only their own site's patients; another site's patient is, for them, no patient at all. */
     private void requireVisibleTo(MetaData metaData) {
         Object role = metaData.get(AuditMetadata.ACTOR_ROLE);
-        boolean siteStaff = role != null && Arrays.stream(Role.values())
-                .anyMatch(known -> known.name().equals(role) && known.isSiteStaff());
-        if (siteStaff && !siteId.equals(metaData.get(AuditMetadata.ACTOR_SITE))) {
+        Object actorSite = metaData.get(AuditMetadata.ACTOR_SITE);
+        boolean visible = Role.named(role == null ? null : role.toString())
+                .map(acting -> acting.maySee(actorSite == null ? null : actorSite.toString(), siteId))
+                .orElse(true);
+        if (!visible) {
             throw new PatientNotFound();
         }
     }
