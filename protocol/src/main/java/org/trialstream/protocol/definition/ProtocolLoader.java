@@ -81,11 +81,16 @@ public final class ProtocolLoader {
                 top.text("id"),
                 top.integer("version", 1),
                 top.text("title"),
-                new EnrolmentRules(top.object("enrolment").allowing("cap").integer("cap", 1)),
+                enrolment(top.object("enrolment")),
                 anlotinib(top.object("anlotinib")),
                 radiotherapy(top.object("radiotherapy")),
                 followUp(top.object("followUp"), endpoints),
                 endpoints);
+    }
+
+    private static EnrolmentRules enrolment(YamlNode node) {
+        node.allowing("cap", "clinicalDatesFrom");
+        return new EnrolmentRules(node.integer("cap", 1), node.date("clinicalDatesFrom"));
     }
 
     private static AnlotinibRegimen anlotinib(YamlNode node) {

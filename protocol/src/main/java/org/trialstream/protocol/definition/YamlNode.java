@@ -2,6 +2,8 @@ package org.trialstream.protocol.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -84,6 +86,15 @@ final class YamlNode {
             throw problem(key, "must be at least " + min + ", was " + child.intValue());
         }
         return child.intValue();
+    }
+
+    LocalDate date(String key) {
+        String text = text(key);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw problem(key, "must be a date written YYYY-MM-DD, was '" + text + "'");
+        }
     }
 
     BigDecimal decimal(String key) {

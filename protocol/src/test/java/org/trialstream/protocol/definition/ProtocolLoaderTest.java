@@ -43,6 +43,17 @@ class ProtocolLoaderTest {
     }
 
     @Test
+    void datesNoClinicalFactBeforeTheStudysFloor() {
+        assertThat(protocol.enrolment().clinicalDatesFrom()).isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+    }
+
+    @Test
+    void refusesAClinicalDateFloorThatIsNotADate() {
+        assertRefused(bundledWith("clinicalDatesFrom: 2020-01-01", "clinicalDatesFrom: soon"),
+                "enrolment.clinicalDatesFrom", "must be a date written YYYY-MM-DD, was 'soon'");
+    }
+
+    @Test
     void startsAnlotinibAtTwelveMilligramsWithTheLadderTwelveTenEight() {
         assertThat(protocol.anlotinib().startDoseMg()).isEqualTo(12);
         assertThat(protocol.anlotinib().doseLevelsMg()).containsExactly(12, 10, 8);
@@ -148,7 +159,7 @@ class ProtocolLoaderTest {
     @Test
     void refusesAMissingRequiredKey() {
         assertRefused(bundledWith("  cycles: 4\n", ""), "anlotinib.cycles", "is required");
-        assertRefused(bundledWith("  cap: 41\n", ""), "enrolment", "is required");
+        assertRefused(bundledWith("  cap: 41\n", ""), "enrolment.cap", "is required");
         assertRefused(bundled().replaceFirst("(?m)^version: 1\\n", ""), "version", "is required");
     }
 
