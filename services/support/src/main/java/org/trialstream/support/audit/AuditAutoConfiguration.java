@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -24,14 +24,10 @@ public class AuditAutoConfiguration {
         return new AuditCorrelationDataProvider();
     }
 
+    /** A dispatch interceptor bean: Axon's auto-configuration registers it on the command gateway, once. */
     @Bean
+    @ConditionalOnMissingBean
     AuditCommandInterceptor auditCommandInterceptor(Clock clock, @Value("${spring.application.name}") String name) {
         return new AuditCommandInterceptor(clock, name);
-    }
-
-    @Bean
-    SmartInitializingSingleton auditCommandInterceptorRegistration(CommandBus commandBus,
-                                                                   AuditCommandInterceptor interceptor) {
-        return () -> commandBus.registerDispatchInterceptor(interceptor);
     }
 }

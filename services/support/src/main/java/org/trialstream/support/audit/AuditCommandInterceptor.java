@@ -7,16 +7,22 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.support.security.Actor;
 import org.trialstream.support.web.RequestIds;
 
 /**
  * Stamps every command, as it is dispatched, with who sends it, when it was recorded (the service's UTC clock), and
- * the request, correlation and causation ids. A command sent by the service itself, outside any request, names the service.
+ * the request, correlation and causation ids. A command sent by the service itself, outside any request, names the
+ * service; so does a reaction to another context's fact, whose correlation and cause stay those of the fact.
  */
 public class AuditCommandInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    /** The subject of the service itself, {@code system:<service>}: a reaction or a start-up command. */
+    public static final String SYSTEM_PREFIX = "system:";
 
     private final Clock clock;
     private final String serviceName;
@@ -29,7 +35,25 @@ public class AuditCommandInterceptor implements MessageDispatchInterceptor<Comma
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(auditOf(command));
+        return (index, command) -> stamp(command);
+    }
+
+    private CommandMessage<?> stamp(CommandMessage<?> command) {
+        if (isReaction()) {
+            // The command inherited the triggering fact's actor: the reaction is the service's own act.
+            Map<String, Object> metadata = new HashMap<>(command.getMetaData());
+            metadata.keySet().removeAll(List.of(AuditMetadata.ACTOR_ROLE, AuditMetadata.ACTOR_SITE));
+            metadata.put(AuditMetadata.ACTOR_SUBJECT, SYSTEM_PREFIX + serviceName);
+            metadata.put(AuditMetadata.ACTOR_NAME, serviceName);
+            metadata.put(AuditMetadata.RECORDED_AT, clock.instant().toString());
+            return command.withMetaData(metadata);
+        }
+        return command.andMetaData(auditOf(command));
+    }
+
+    /** A command sent while a fact of the event stream is being handled: a reaction, not a user's request. */
+    private static boolean isReaction() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?>;
     }
 
     private Map<String, Object> auditOf(CommandMessage<?> command) {
@@ -45,7 +69,7 @@ public class AuditCommandInterceptor implements MessageDispatchInterceptor<Comma
             }
         }, () -> {
             if (!command.getMetaData().containsKey(AuditMetadata.ACTOR_SUBJECT)) {
-                audit.put(AuditMetadata.ACTOR_SUBJECT, "system:" + serviceName);
+                audit.put(AuditMetadata.ACTOR_SUBJECT, SYSTEM_PREFIX + serviceName);
                 audit.put(AuditMetadata.ACTOR_NAME, serviceName);
             }
         });

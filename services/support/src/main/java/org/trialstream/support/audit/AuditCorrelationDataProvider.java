@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.trialstream.kernel.audit.AuditMetadata;
 
 /**
  * Carries the audit metadata of the message being handled onto every message it causes (the events an aggregate
- * applies, the commands a handler sends), and names that message as their cause.
+ * applies, the commands a handler sends), and names their cause.
  */
 public class AuditCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -27,7 +28,16 @@ public class AuditCorrelationDataProvider implements CorrelationDataProvider {
                 data.put(key, value);
             }
         }
-        data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
+        data.put(AuditMetadata.CAUSATION_ID, causeOf(message));
         return data;
+    }
+
+    /**
+     * Commands are never recorded, so a fact names what caused its command: the user's request, or the fact of
+     * another context the service reacted to. A message that names no cause of its own is the cause.
+     */
+    private static Object causeOf(Message<?> message) {
+        Object cause = message.getMetaData().get(AuditMetadata.CAUSATION_ID);
+        return message instanceof CommandMessage<?> && cause != null ? cause : message.getIdentifier();
     }
 }

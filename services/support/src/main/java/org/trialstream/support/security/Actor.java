@@ -26,9 +26,10 @@ public record Actor(String subject, String name, Role role, String site) {
 
     /**
      * Whether this person may see a patient of the given site: site staff only their own site's patients, other
-     * roles every site (their endpoints decide whether they see patient data at all).
+     * roles every site (their endpoints decide whether they see patient data at all), and nobody without a known
+     * role.
      */
     public boolean canSee(String patientSite) {
-        return role == null || role.maySee(site, patientSite);
+        return role != null && role.maySee(site, patientSite);
     }
 }

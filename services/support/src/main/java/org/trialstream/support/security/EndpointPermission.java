@@ -8,7 +8,8 @@ import org.trialstream.kernel.security.Role;
 
 /**
  * One row of a service's permission matrix: who may call an endpoint. {@code patientScoped} endpoints name one
- * patient; site staff of another site get 404 there, as if the patient did not exist.
+ * patient's record by a path variable ({@code {patientId}}, {@code {adverseEventId}}...); site staff of another site
+ * get 404 there, as if the record did not exist.
  */
 public record EndpointPermission(HttpMethod method, String path, Set<Role> roles, boolean patientScoped) {
 
@@ -17,7 +18,7 @@ public record EndpointPermission(HttpMethod method, String path, Set<Role> roles
     }
 
     public static EndpointPermission allow(HttpMethod method, String path, Role first, Role... more) {
-        return new EndpointPermission(method, path, EnumSet.of(first, more), path.contains("{patientId}"));
+        return new EndpointPermission(method, path, EnumSet.of(first, more), path.contains("{"));
     }
 
     String[] authorities() {

@@ -1,42 +1,36 @@
 package org.trialstream.support.security;
 
-import java.io.IOException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.trialstream.support.web.Problems;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.trialstream.support.web.ProblemWriter;
 
-/** 401 and 403 as problem+json, like every other refusal. */
+/** 401, 403 and requests the firewall rejects, as problem+json like every other refusal. */
 final class ProblemResponses {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    ProblemResponses(ObjectMapper json) {
-        this.json = json;
+    ProblemResponses(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required", "Authorization",
                     "a valid bearer token from a trusted issuer is required");
         };
     }
 
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Not permitted",
-                "your role may not use this endpoint");
+        return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Not permitted",
+                "Authorization", "your role may not use this endpoint");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String title, String rule)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status, null, title, "Authorization", rule);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    /** Encoded NUL, {@code ..} segments and the like, which Spring Security's firewall refuses. */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST,
+                "The request is not valid", "url", "the URL holds characters or segments that are not allowed");
     }
 }

@@ -31,8 +31,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.kernel.security.TokenClaims;
+import org.trialstream.support.web.ProblemWriter;
 
 /**
  * Every endpoint is an OAuth2 resource server endpoint. A token is accepted only if it is signed with RS256 by the
@@ -81,7 +83,12 @@ public class TrialSecurityAutoConfiguration {
 
     @Bean
     TrialHttpSecurity trialHttpSecurity(ObjectMapper objectMapper) {
-        return new TrialHttpSecurity(new ProblemResponses(objectMapper));
+        return new TrialHttpSecurity(new ProblemResponses(new ProblemWriter(objectMapper)));
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+        return new ProblemResponses(new ProblemWriter(objectMapper)).rejected();
     }
 
     static Optional<Role> roleOf(Jwt jwt) {

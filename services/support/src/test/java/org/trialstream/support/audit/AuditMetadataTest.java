@@ -11,6 +11,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -78,6 +79,36 @@ class AuditMetadataTest {
         assertThat(new AuditCorrelationDataProvider()
                 .correlationDataFor(GenericEventMessage.asEventMessage("fact")))
                 .containsOnlyKeys(AuditMetadata.CAUSATION_ID);
+    }
+
+    @Test
+    void aFactNamesTheRequestOrTheTriggeringFactBehindItsCommandAsItsCause() {
+        CommandMessage<?> command = GenericCommandMessage.asCommandMessage("enrol")
+                .andMetaData(Map.of(AuditMetadata.CAUSATION_ID, "request-1"));
+
+        Map<String, Object> carried = Map.copyOf(new AuditCorrelationDataProvider().correlationDataFor(command));
+        assertThat(carried).containsEntry(AuditMetadata.CAUSATION_ID, "request-1");
+    }
+
+    @Test
+    void aReactionToAnotherContextsFactRunsAsTheServicesSystemActor() {
+        var fact = GenericEventMessage.asEventMessage("patient enrolled")
+                .andMetaData(Map.of(AuditMetadata.ACTOR_SUBJECT, "investigator-1"));
+        DefaultUnitOfWork<?> handling = DefaultUnitOfWork.startAndGet(fact);
+        try {
+            CommandMessage<?> inherited = GenericCommandMessage.asCommandMessage("plan course")
+                    .andMetaData(Map.of(AuditMetadata.ACTOR_SUBJECT, "investigator-1",
+                            AuditMetadata.ACTOR_ROLE, "INVESTIGATOR", AuditMetadata.ACTOR_SITE, "RJH",
+                            AuditMetadata.CORRELATION_ID, "c-1"));
+
+            assertThat(dispatch(inherited).getMetaData())
+                    .containsEntry(AuditMetadata.ACTOR_SUBJECT, "system:enrolment")
+                    .containsEntry(AuditMetadata.CORRELATION_ID, "c-1")
+                    .containsEntry(AuditMetadata.RECORDED_AT, "2026-03-04T09:15:00Z")
+                    .doesNotContainKeys(AuditMetadata.ACTOR_ROLE, AuditMetadata.ACTOR_SITE);
+        } finally {
+            handling.rollback();
+        }
     }
 
     private CommandMessage<?> dispatch(CommandMessage<?> command) {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,19 +41,32 @@ public final class SecurityMatrixCheck {
     private final DevTokenIssuer issuer;
     private final List<EndpointPermission> matrix;
     private final Function<EndpointPermission, String> validBody;
-    private final String patientId;
+    private final Map<String, String> pathValues;
 
     /**
-     * @param validBody a request body that passes validation for an operation (null for none)
-     * @param patientId an existing patient of {@link #HOME_SITE}, used for {@code {patientId}}
+     * @param validBody  a request body that passes validation for an operation (null for none)
+     * @param pathValues a value for every path variable of the matrix, naming records of a patient of
+     *                   {@link #HOME_SITE}: {@code patientId}, {@code adverseEventId}...
      */
     public SecurityMatrixCheck(String baseUrl, DevTokenIssuer issuer, List<EndpointPermission> matrix,
-                               Function<EndpointPermission, String> validBody, String patientId) {
+                               Function<EndpointPermission, String> validBody, Map<String, String> pathValues) {
         this.baseUrl = baseUrl;
         this.issuer = issuer;
         this.matrix = matrix;
         this.validBody = validBody;
-        this.patientId = patientId;
+        this.pathValues = Map.copyOf(pathValues);
+    }
+
+    /** The path with every variable filled in; a variable the check was given no value for fails the test. */
+    String pathOf(EndpointPermission permission) {
+        Matcher variable = Pattern.compile("\\{([^/}]+)}").matcher(permission.path());
+        StringBuilder path = new StringBuilder();
+        while (variable.find()) {
+            String value = pathValues.get(variable.group(1));
+            assertThat(value).as("a value for {" + variable.group(1) + "} in " + permission.path()).isNotNull();
+            variable.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        return variable.appendTail(path).toString();
     }
 
     /** Every operation of the OpenAPI document, as "METHOD /path". */
@@ -141,7 +156,7 @@ public final class SecurityMatrixCheck {
 
     private HttpResponse<String> call(EndpointPermission permission, String token, String ifMatch)
             throws Exception {
-        String path = permission.path().replace("{patientId}", patientId);
+        String path = pathOf(permission);
         String body = Optional.ofNullable(validBody.apply(permission)).orElse("");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
