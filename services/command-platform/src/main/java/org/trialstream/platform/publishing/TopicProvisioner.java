@@ -1,5 +1,6 @@
-package org.trialstream.enrolment.integration.outbound;
+package org.trialstream.platform.publishing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Creates the service's topic before the publisher starts, with the settings the audit record needs: nothing ever
- * expires or is compacted. Partitions and replication come from configuration (production: replication 3, min ISR
- * 2). An existing topic that would let records expire is reported loudly. An unreachable broker does not stop the
- * service: events wait in the event store until publishing resumes.
+ * Makes sure the service's topic exists with the settings the audit record needs: nothing ever expires or is
+ * compacted. Partitions and replication come from configuration (production: replication 3, min ISR 2).
+ * <p>
+ * Locally it creates a missing topic, reports a wrong one loudly, and lets the service start without a broker: events
+ * wait in the event store until publishing resumes. In production ({@code strict}) topics are provisioned by the
+ * operators, and a missing topic, a topic whose records can expire or be compacted, or an unreachable broker stops
+ * start-up.
  */
-class TopicProvisioner implements InitializingBean {
+public class TopicProvisioner implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
@@ -32,57 +36,82 @@ class TopicProvisioner implements InitializingBean {
     private final int partitions;
     private final short replicationFactor;
     private final int minInSyncReplicas;
+    private final boolean strict;
 
-    TopicProvisioner(String bootstrapServers, String topic, int partitions, short replicationFactor,
-                     int minInSyncReplicas) {
+    public TopicProvisioner(String bootstrapServers, String topic, int partitions, short replicationFactor,
+                            int minInSyncReplicas, boolean strict) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.minInSyncReplicas = minInSyncReplicas;
+        this.strict = strict;
     }
 
     @Override
     public void afterPropertiesSet() {
-        NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            try {
-                admin.createTopics(List.of(newTopic)).all().get(15, TimeUnit.SECONDS);
-                log.info("created topic {} ({} partitions, replication {})", topic, partitions, replicationFactor);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
+            if (strict) {
+                List<String> problems = problemsOf(admin);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("topic " + topic + " is not fit for the trial's audit record: "
+                            + String.join("; ", problems));
                 }
-                checkRetention(admin);
+                return;
             }
+            create(admin);
         } catch (ExecutionException e) {
-            log.warn("could not create topic {}: {}", topic, e.getCause().getMessage());
+            fail("could not check topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
-            log.warn("could not reach Kafka at {} to create topic {}; publishing resumes when it is back",
-                    bootstrapServers, topic);
+            fail("could not reach Kafka at " + bootstrapServers + " to check topic " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void checkRetention(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+    private void create(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+        NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas)));
+        try {
+            admin.createTopics(List.of(newTopic)).all().get(15, TimeUnit.SECONDS);
+            log.info("created topic {} ({} partitions, replication {})", topic, partitions, replicationFactor);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            problemsOf(admin).forEach(problem -> log.error("topic {}: {}", topic, problem));
+        }
+    }
+
+    private List<String> problemsOf(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+        List<String> problems = new ArrayList<>();
+        if (!admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
+            problems.add("it does not exist");
+            return problems;
+        }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get(15, TimeUnit.SECONDS).get(resource);
         for (String key : List.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG)) {
             String value = config.get(key).value();
             if (!"-1".equals(value)) {
-                log.error("topic {} has {}={}: records of the trial's audit record can expire; set it to -1",
-                        topic, key, value);
+                problems.add(key + "=" + value + " lets records expire; it must be -1");
             }
         }
         if (config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            log.error("topic {} is compacted: facts of the trial's audit record can disappear", topic);
+            problems.add("it is compacted, so facts can disappear");
         }
+        return problems;
+    }
+
+    private void fail(String message, Exception cause) {
+        if (strict) {
+            throw new IllegalStateException(message, cause);
+        }
+        log.warn("{}; publishing resumes when it is back", message);
     }
 }

@@ -1,4 +1,4 @@
-package org.trialstream.enrolment.config;
+package org.trialstream.platform.store;
 
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;

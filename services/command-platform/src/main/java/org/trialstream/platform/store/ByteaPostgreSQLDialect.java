@@ -1,4 +1,4 @@
-package org.trialstream.enrolment.config;
+package org.trialstream.platform.store;
 
 import java.sql.Types;
 
