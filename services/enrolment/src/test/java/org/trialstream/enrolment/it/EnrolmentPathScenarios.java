@@ -1,6 +1,7 @@
 package org.trialstream.enrolment.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -49,6 +50,7 @@ import org.trialstream.localstack.infra.Infrastructure;
 import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.SecurityMatrixCheck;
+import org.trialstream.support.testing.ServiceApp;
 
 /**
  * The enrolment slice end to end on real infrastructure: HTTP → Axon → PostgreSQL event store → Kafka topic →
@@ -63,6 +65,8 @@ abstract class EnrolmentPathScenarios {
 
     private final Infrastructure infrastructure;
     private final Infrastructure.Database database;
+    /** The service's own login: granted trial_event_writer, owning nothing (the migrations run as the owner). */
+    private final Infrastructure.Database serviceLogin;
     private final DevTokenIssuer issuer = DevTokenIssuer.generate();
     private final Path publicKey;
     private final String monitor;
@@ -73,6 +77,7 @@ abstract class EnrolmentPathScenarios {
     EnrolmentPathScenarios(Infrastructure infrastructure, String databaseName) {
         this.infrastructure = infrastructure;
         this.database = infrastructure.freshDatabase(databaseName);
+        this.serviceLogin = leastPrivilegedLogin(databaseName + "_service");
         this.publicKey = issuer.writePublicKey(Path.of("target", databaseName + "-issuer.pub.pem").toAbsolutePath());
         this.monitor = issuer.token(Role.MONITOR.name()).subject("monitor-1").sign();
         this.app = startApp();
@@ -101,9 +106,7 @@ abstract class EnrolmentPathScenarios {
         String patientId = enrolNewPatient("R1");
 
         assertThat(storedEventTypes(patientId)).containsExactly(
-                "org.trialstream.kernel.contract.enrolment.PatientScreened",
-                "org.trialstream.kernel.contract.enrolment.EligibilityAssessed",
-                "org.trialstream.kernel.contract.enrolment.PatientEnrolled");
+                "enrolment.PatientScreened", "enrolment.EligibilityAssessed", "enrolment.PatientEnrolled");
 
         List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
                 .until(() -> recordsFor(patientId), found -> found.size() == 3);
@@ -163,31 +166,31 @@ abstract class EnrolmentPathScenarios {
         String patientId = screenNewPatient();
         long eventsBefore = eventCount();
 
-        EnrolmentApp.Response missingMargin = app.post("/patients/" + patientId + "/enrolment",
+        ServiceApp.Response missingMargin = app.post("/patients/" + patientId + "/enrolment",
                 Map.of("surgeryDate", LocalDate.now().minusDays(10).toString(), "histology", "Liposarcoma"));
         assertThat(missingMargin.status()).isEqualTo(400);
         assertThat(missingMargin.contentType()).startsWith("application/problem+json");
         assertThat(missingMargin.body().path("errors").get(0).path("field").asText()).isEqualTo("margin");
 
-        EnrolmentApp.Response notAssessed = app.post("/patients/" + patientId + "/enrolment", Map.of(
+        ServiceApp.Response notAssessed = app.post("/patients/" + patientId + "/enrolment", Map.of(
                 "surgeryDate", LocalDate.now().minusDays(10).toString(), "margin", "R0", "histology", "Liposarcoma"));
         assertThat(notAssessed.status()).isEqualTo(422);
         assertThat(notAssessed.body().path("errors").get(0).path("field").asText()).isEqualTo("eligibility");
 
-        EnrolmentApp.Response unknown = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
+        ServiceApp.Response unknown = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
                 Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
 
-        EnrolmentApp.Response noReason = app.post("/patients/" + patientId + "/corrections",
+        ServiceApp.Response noReason = app.post("/patients/" + patientId + "/corrections",
                 Map.of("margin", "R2", "reason", ""));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
 
-        EnrolmentApp.Response staleVersion = app.post("/patients/" + patientId + "/eligibility",
+        ServiceApp.Response staleVersion = app.post("/patients/" + patientId + "/eligibility",
                 Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()));
         assertThat(staleVersion.status()).isEqualTo(200);
-        EnrolmentApp.Response conflicting = app.post("/patients/" + patientId + "/eligibility",
+        ServiceApp.Response conflicting = app.post("/patients/" + patientId + "/eligibility",
                 Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()),
                 issuer.token(Role.INVESTIGATOR.name()).site(SecurityMatrixCheck.HOME_SITE).sign(), "\"0\"");
         assertThat(conflicting.status()).isEqualTo(409);
@@ -199,7 +202,7 @@ abstract class EnrolmentPathScenarios {
     @Order(4)
     void correctionReferencesTheEventItCorrectsAndKeepsTheOriginal() throws Exception {
         String patientId = enrolNewPatient("R0");
-        EnrolmentApp.Response corrected = app.post("/patients/" + patientId + "/corrections",
+        ServiceApp.Response corrected = app.post("/patients/" + patientId + "/corrections",
                 Map.of("margin", "R1", "reason", "Pathology review found a microscopically positive margin"));
         assertThat(corrected.status()).isEqualTo(200);
 
@@ -289,7 +292,7 @@ abstract class EnrolmentPathScenarios {
 
         String latecomer = screenNewPatient();
         assess(latecomer);
-        EnrolmentApp.Response refused = enrol(latecomer, "R0");
+        ServiceApp.Response refused = enrol(latecomer, "R0");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().path("detail").asText()).contains("41 patients");
         assertThat(enrolledPlaces()).isEqualTo(41);
@@ -322,7 +325,7 @@ abstract class EnrolmentPathScenarios {
         String patientId = screenNewPatient();
         assess(patientId);
         SecurityMatrixCheck check = new SecurityMatrixCheck(app.baseUrl(), issuer, SecurityConfig.PERMISSIONS,
-                permission -> validBody(permission.path()), patientId);
+                permission -> validBody(permission.path()), Map.of("patientId", patientId));
         check.everyDocumentedOperationIsInTheMatrix();
         check.anonymousCallsAreRefusedWith401();
         check.rolesWithoutTheRightAreRefusedWith403();
@@ -330,17 +333,139 @@ abstract class EnrolmentPathScenarios {
         check.untrustworthyTokensAreRefusedWith401();
 
         String otherSiteNurse = check.token(Role.RESEARCH_NURSE, SecurityMatrixCheck.OTHER_SITE).sign();
-        EnrolmentApp.Response screenedElsewhere = app.post("/patients", Map.of("screeningNumber", "S-X1",
+        ServiceApp.Response screenedElsewhere = app.post("/patients", Map.of("screeningNumber", "S-X1",
                 "siteId", SecurityMatrixCheck.HOME_SITE, "screenedOn", LocalDate.now().toString()), otherSiteNurse);
         assertThat(screenedElsewhere.status()).isEqualTo(403);
         assertThat(get(projections.baseUrl() + "/patients", check.token(Role.INVESTIGATOR,
                 SecurityMatrixCheck.OTHER_SITE).sign())).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void theServicesLoginMayAppendAndReadEventsButNeverChangeOrDeleteThem() throws SQLException {
+        String patientId = screenNewPatient();
+        try (Connection asService = DriverManager.getConnection(database.jdbcUrl(), serviceLogin.user(),
+                serviceLogin.password()); var statement = asService.createStatement()) {
+            assertThat(statement.executeQuery("SELECT count(*) FROM domain_event_entry").next()).isTrue();
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE domain_event_entry SET payload_type = 'x' "
+                    + "WHERE aggregate_identifier = '" + patientId + "'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = '" + patientId + "'"))
+                    .hasMessageContaining("permission denied");
+        }
+        assertThat(storedEventTypes(patientId)).containsExactly("enrolment.PatientScreened");
+    }
+
+    @Test
+    @Order(10)
+    void healthIsDownWhileTheEventStoreCannotBeWritten() throws Exception {
+        assertThat(health()).isEqualTo(200);
+        try (Connection owner = connect(); var statement = owner.createStatement()) {
+            statement.execute("REVOKE UPDATE ON trial_store_health FROM trial_event_writer");
+            try {
+                assertThat(health()).isEqualTo(503);
+            } finally {
+                statement.execute("GRANT UPDATE ON trial_store_health TO trial_event_writer");
+            }
+        }
+        assertThat(health()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(11)
+    void twoInstancesShareTheWorkAndPublishEveryEventAtLeastOnce() throws Exception {
+        EnrolmentApp second = startApp();
+        try {
+            List<String> patients = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                EnrolmentApp instance = i % 2 == 0 ? app : second;
+                ServiceApp.Response screened = instance.post("/patients", Map.of(
+                        "screeningNumber", "S-TWO-" + i + "-" + UUID.randomUUID().toString().substring(0, 4),
+                        "siteId", "RJH", "screenedOn", LocalDate.now().toString()));
+                assertThat(screened.status()).as(screened.toString()).isEqualTo(201);
+                String patientId = screened.body().get("patientId").asText();
+                ServiceApp.Response assessed = (i % 2 == 0 ? second : app).post(
+                        "/patients/" + patientId + "/eligibility",
+                        Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()));
+                assertThat(assessed.status()).as(assessed.toString()).isEqualTo(200);
+                patients.add(patientId);
+            }
+            Set<String> published = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> screenedPatientsOnTopic(), found -> found.containsAll(patients));
+            assertThat(published).containsAll(patients);
+            await().atMost(Duration.ofSeconds(60)).until(() -> distinctEventIdsOnTopic() == eventCountOfContracts());
+            // One owner per segment of the publisher, whichever instance claimed it.
+            assertThat(count("SELECT count(DISTINCT owner) FROM token_entry "
+                    + "WHERE processor_name = '__axon-kafka-event-publishing-group' AND owner IS NOT NULL"))
+                    .isEqualTo(1);
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void hostileInputGetsAProblemAndWritesNothing() throws Exception {
+        long eventsBefore = eventCount();
+        String token = issuer.token(Role.INVESTIGATOR.name()).site(SecurityMatrixCheck.HOME_SITE).sign();
+
+        ServiceApp.Response ancient = app.post("/patients", Map.of("screeningNumber", "S-OLD-1", "siteId", "RJH",
+                "screenedOn", "0001-01-01"));
+        assertThat(ancient.isProblem(422, "screenedOn")).as(ancient.toString()).isTrue();
+
+        ServiceApp.Response future = app.post("/patients", Map.of("screeningNumber", "S-FUT-1", "siteId", "RJH",
+                "screenedOn", LocalDate.now().plusDays(2).toString()));
+        assertThat(future.isProblem(422, "screenedOn")).as(future.toString()).isTrue();
+
+        String huge = "{\"screeningNumber\":\"S-BIG\",\"siteId\":\"RJH\",\"screenedOn\":\""
+                + LocalDate.now() + "\",\"padding\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
+        ServiceApp.Response tooLarge = app.post("/patients", huge);
+        assertThat(tooLarge.isProblem(413, "body")).as(tooLarge.status() + " " + tooLarge.contentType()).isTrue();
+
+        ServiceApp.Response badIfMatch = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
+                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved"), token, "yesterday");
+        assertThat(badIfMatch.isProblem(400, "If-Match")).as(badIfMatch.toString()).isTrue();
+
+        ServiceApp.Response notAUuid = app.post("/patients/not-a-uuid/withdrawal",
+                Map.of("withdrawnOn", LocalDate.now().toString(), "reason", "Moved"));
+        assertThat(notAUuid.isProblem(400, "patientId")).as(notAUuid.toString()).isTrue();
+
+        for (String url : List.of("/patients/%00/withdrawal", "/patients?a[b]=c", "/patients/..%2F..%2Fetc",
+                "/patients/%ZZ")) {
+            ServiceApp.Response malformed = app.raw("POST", url, token);
+            assertThat(malformed.status()).as(url + " " + malformed).isBetween(400, 499);
+            assertThat(malformed.contentType()).as(url + " " + malformed).startsWith("application/problem+json");
+        }
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
     // --- helpers ---
 
+    private int health() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private EnrolmentApp startApp() {
-        return EnrolmentApp.start(infrastructure, database, issuer, publicKey);
+        return EnrolmentApp.start(infrastructure, database, issuer, publicKey, Map.of(
+                "spring.datasource.username", serviceLogin.user(),
+                "spring.datasource.password", serviceLogin.password(),
+                "spring.flyway.user", database.user(),
+                "spring.flyway.password", database.password()));
+    }
+
+    /** A login role as production gives the service: a member of trial_event_writer and nothing more. */
+    private Infrastructure.Database leastPrivilegedLogin(String role) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'trial_event_writer') "
+                    + "THEN CREATE ROLE trial_event_writer NOLOGIN; END IF; END $$");
+            statement.execute("DROP ROLE IF EXISTS " + role);
+            statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'service' IN ROLE trial_event_writer");
+            return new Infrastructure.Database(database.jdbcUrl(), role, "service");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String validBody(String path) {
@@ -365,14 +490,14 @@ abstract class EnrolmentPathScenarios {
     private String enrolNewPatient(String margin) {
         String patientId = screenNewPatient();
         assess(patientId);
-        EnrolmentApp.Response enrolled = enrol(patientId, margin);
+        ServiceApp.Response enrolled = enrol(patientId, margin);
         assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(200);
         return patientId;
     }
 
     private synchronized String screenNewPatient() {
         screeningSequence++;
-        EnrolmentApp.Response screened = app.post("/patients", Map.of(
+        ServiceApp.Response screened = app.post("/patients", Map.of(
                 "screeningNumber", "S-" + screeningSequence + "-" + UUID.randomUUID().toString().substring(0, 4),
                 "siteId", "RJH",
                 "screenedOn", LocalDate.now().minusDays(1).toString()));
@@ -381,12 +506,12 @@ abstract class EnrolmentPathScenarios {
     }
 
     private void assess(String patientId) {
-        EnrolmentApp.Response assessed = app.post("/patients/" + patientId + "/eligibility",
+        ServiceApp.Response assessed = app.post("/patients/" + patientId + "/eligibility",
                 Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now().toString()));
         assertThat(assessed.status()).as(assessed.body().toString()).isEqualTo(200);
     }
 
-    private EnrolmentApp.Response enrol(String patientId, String margin) {
+    private ServiceApp.Response enrol(String patientId, String margin) {
         return app.post("/patients/" + patientId + "/enrolment", Map.of(
                 "surgeryDate", LocalDate.now().minusDays(20).toString(),
                 "margin", margin,
@@ -439,7 +564,7 @@ abstract class EnrolmentPathScenarios {
     }
 
     private long eventCountOfContracts() throws SQLException {
-        return count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE 'org.trialstream.kernel.%'");
+        return count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE 'enrolment.%'");
     }
 
     private int enrolledPlaces() throws SQLException {

@@ -170,7 +170,7 @@ abstract class ProjectionScenarios {
                 LocalDate.of(2026, 3, 1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null);
         SecurityMatrixCheck check = new SecurityMatrixCheck(baseUrl, issuer, SecurityConfig.PERMISSIONS,
-                permission -> null, patient.toString());
+                permission -> null, java.util.Map.of("patientId", patient.toString()));
         check.everyDocumentedOperationIsInTheMatrix();
         check.anonymousCallsAreRefusedWith401();
         check.rolesWithoutTheRightAreRefusedWith403();

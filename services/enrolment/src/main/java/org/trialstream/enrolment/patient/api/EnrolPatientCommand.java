@@ -6,7 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.ResectionMargin;
 
-public record EnrolPatientCommand(@TargetAggregateIdentifier PatientId patientId, LocalDate surgeryDate,
-                                  ResectionMargin margin, String histology,
+/** {@code enrolledOn} null means today at the site. */
+public record EnrolPatientCommand(@TargetAggregateIdentifier PatientId patientId, LocalDate enrolledOn,
+                                  LocalDate surgeryDate, ResectionMargin margin, String histology,
                                   Long expectedVersion) {
 }

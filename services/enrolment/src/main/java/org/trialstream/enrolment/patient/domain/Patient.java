@@ -14,17 +14,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.trialstream.enrolment.domain.ClinicalCalendar;
-import org.trialstream.enrolment.domain.RuleViolation;
-import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
 import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
 import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
 import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
 import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
-import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -33,7 +28,11 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.ResectionMargin;
-import org.trialstream.kernel.security.Role;
+import org.trialstream.platform.domain.ClinicalCalendar;
+import org.trialstream.platform.domain.PatientAccess;
+import org.trialstream.platform.domain.RecordVersion;
+import org.trialstream.platform.domain.RuleViolation;
+import org.trialstream.platform.domain.StateConflict;
 import org.trialstream.protocol.definition.FirstDoseWindow;
 import org.trialstream.protocol.definition.Protocol;
 
@@ -52,6 +51,7 @@ public class Patient {
     private String screeningNumber;
     private String siteId;
     private LocalDate screenedOn;
+    private LocalDate assessedOn;
     private Status status;
     private LocalDate enrolledOn;
     private LocalDate surgeryDate;
@@ -64,7 +64,7 @@ public class Patient {
 
     @CommandHandler
     public Patient(ScreenPatientCommand command, EnrolmentRegister register, ClinicalCalendar calendar) {
-        requireNotAfterToday("screenedOn", command.screenedOn(), calendar);
+        calendar.requireClinicalDate("screenedOn", command.screenedOn());
         register.registerScreening(command.patientId(), command.screeningNumber());
         apply(new PatientScreened(command.patientId().value(), command.screeningNumber(),
                 command.siteId().value(), command.screenedOn()));
@@ -72,12 +72,12 @@ public class Patient {
 
     @CommandHandler
     void handle(AssessEligibilityCommand command, MetaData metaData, ClinicalCalendar calendar) {
-        requireVisibleTo(metaData);
-        requireVersion(command.expectedVersion());
+        PatientAccess.requireVisible(metaData, siteId);
+        RecordVersion.require(command.expectedVersion());
         if (status == Status.ENROLLED || status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "eligibility cannot be reassessed after enrolment");
         }
-        requireNotAfterToday("assessedOn", command.assessedOn(), calendar);
+        calendar.requireClinicalDate("assessedOn", command.assessedOn());
         if (command.assessedOn().isBefore(screenedOn)) {
             throw new RuleViolation("assessedOn", "the assessment cannot precede screening on " + screenedOn);
         }
@@ -90,8 +90,8 @@ public class Patient {
     @CommandHandler
     void handle(EnrolPatientCommand command, MetaData metaData, EnrolmentRegister register, Protocol protocol,
                 ClinicalCalendar calendar) {
-        requireVisibleTo(metaData);
-        requireVersion(command.expectedVersion());
+        PatientAccess.requireVisible(metaData, siteId);
+        RecordVersion.require(command.expectedVersion());
         switch (status) {
             case SCREENED -> throw new RuleViolation("eligibility", "eligibility has not been assessed");
             case INELIGIBLE -> throw new RuleViolation("eligibility",
@@ -99,24 +99,31 @@ public class Patient {
             case ENROLLED, WITHDRAWN -> throw new StateConflict("patientId", "the patient is already enrolled");
             case ELIGIBLE -> { }
         }
-        LocalDate today = calendar.today();
-        requireSurgeryDateFitsEnrolment(command.surgeryDate(), today, protocol.anlotinib().firstDose());
+        // Recorded late from a paper backup, enrolment keeps the date it really happened; by default it is today.
+        LocalDate enrolledOn = calendar.requireClinicalDate("enrolledOn",
+                Objects.requireNonNullElse(command.enrolledOn(), calendar.today()));
+        if (enrolledOn.isBefore(assessedOn)) {
+            throw new RuleViolation("enrolledOn", "enrolment cannot precede the eligibility assessment on "
+                    + assessedOn);
+        }
+        calendar.requireClinicalDate("surgeryDate", command.surgeryDate());
+        requireSurgeryDateFitsEnrolment(command.surgeryDate(), enrolledOn, protocol.anlotinib().firstDose());
         int place = register.takePlace(patientId);
-        apply(new PatientEnrolled(patientId.value(), place, screeningNumber, siteId, today,
+        apply(new PatientEnrolled(patientId.value(), place, screeningNumber, siteId, enrolledOn,
                 command.surgeryDate(), command.margin(), command.histology()));
     }
 
     @CommandHandler
     void handle(WithdrawConsentCommand command, MetaData metaData, ClinicalCalendar calendar) {
-        requireVisibleTo(metaData);
-        requireVersion(command.expectedVersion());
+        PatientAccess.requireVisible(metaData, siteId);
+        RecordVersion.require(command.expectedVersion());
         if (status == Status.WITHDRAWN) {
             throw new StateConflict("patientId", "consent was already withdrawn");
         }
         if (status != Status.ENROLLED) {
             throw new StateConflict("patientId", "only an enrolled patient can withdraw consent");
         }
-        requireNotAfterToday("withdrawnOn", command.withdrawnOn(), calendar);
+        calendar.requireClinicalDate("withdrawnOn", command.withdrawnOn());
         if (command.withdrawnOn().isBefore(enrolledOn)) {
             throw new RuleViolation("withdrawnOn", "withdrawal cannot precede enrolment on " + enrolledOn);
         }
@@ -124,9 +131,9 @@ public class Patient {
     }
 
     @CommandHandler
-    void handle(CorrectEnrolmentCommand command, MetaData metaData) {
-        requireVisibleTo(metaData);
-        requireVersion(command.expectedVersion());
+    void handle(CorrectEnrolmentCommand command, MetaData metaData, ClinicalCalendar calendar) {
+        PatientAccess.requireVisible(metaData, siteId);
+        RecordVersion.require(command.expectedVersion());
         if (enrolledOn == null) {
             throw new StateConflict("patientId", "only recorded enrolment details can be corrected");
         }
@@ -140,23 +147,12 @@ public class Patient {
             throw new RuleViolation("correction", "the correction changes nothing that was recorded");
         }
         // A correction records what really happened, even a protocol deviation; it only has to be possible.
+        calendar.requireClinicalDate("surgeryDate", newSurgeryDate);
         if (newSurgeryDate.isAfter(enrolledOn)) {
             throw new RuleViolation("surgeryDate", "surgery must precede enrolment on " + enrolledOn);
         }
         apply(new EnrolmentCorrected(patientId.value(), detailsEventId, newSurgeryDate, newMargin, newHistology,
                 command.reason()));
-    }
-
-    /** Site staff see only their own site's patients; another site's patient is, for them, no patient at all. */
-    private void requireVisibleTo(MetaData metaData) {
-        Object role = metaData.get(AuditMetadata.ACTOR_ROLE);
-        Object actorSite = metaData.get(AuditMetadata.ACTOR_SITE);
-        boolean visible = Role.named(role == null ? null : role.toString())
-                .map(acting -> acting.maySee(actorSite == null ? null : actorSite.toString(), siteId))
-                .orElse(true);
-        if (!visible) {
-            throw new PatientNotFound();
-        }
     }
 
     /** Protocol: the first anlotinib dose falls in a window after surgery, so enrolment must come by its last day. */
@@ -169,24 +165,6 @@ public class Patient {
             throw new RuleViolation("surgeryDate", "enrolment must be within " + firstDose.toStudyDay()
                     + " days of surgery, so that the first anlotinib dose can fall on day "
                     + firstDose.fromStudyDay() + "-" + firstDose.toStudyDay());
-        }
-    }
-
-    /**
-     * Optimistic concurrency for {@code If-Match}: checked only after the site check, so that staff of another site
-     * cannot learn from a version conflict that the patient exists.
-     */
-    private static void requireVersion(Long expected) {
-        Long actual = AggregateLifecycle.getVersion();
-        if (expected != null && !expected.equals(actual)) {
-            throw new StateConflict("If-Match", "the record is at version " + actual + ", not " + expected
-                    + "; reload it and try again");
-        }
-    }
-
-    private static void requireNotAfterToday(String field, LocalDate date, ClinicalCalendar calendar) {
-        if (date.isAfter(calendar.today())) {
-            throw new RuleViolation(field, "the date cannot be in the future");
         }
     }
 
@@ -219,6 +197,7 @@ public class Patient {
     @EventSourcingHandler
     void on(EligibilityAssessed event) {
         status = event.eligible() ? Status.ELIGIBLE : Status.INELIGIBLE;
+        assessedOn = event.assessedOn();
     }
 
     @EventSourcingHandler

@@ -1,13 +1,9 @@
 package org.trialstream.enrolment.patient.web;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,9 +19,10 @@ import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
 import org.trialstream.enrolment.patient.api.ScreenPatientCommand;
 import org.trialstream.enrolment.patient.api.WithdrawConsentCommand;
 import org.trialstream.enrolment.patient.web.PatientRequests.Accepted;
-import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.kernel.patient.SiteId;
+import org.trialstream.platform.web.CommandSender;
+import org.trialstream.platform.web.IfMatch;
 import org.trialstream.support.security.Actor;
 
 /**
@@ -37,9 +34,9 @@ import org.trialstream.support.security.Actor;
 @RequestMapping("/patients")
 class PatientController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    PatientController(CommandGateway commands) {
+    PatientController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -60,15 +57,16 @@ class PatientController {
     Accepted assessEligibility(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Eligibility request,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         send(new AssessEligibilityCommand(new PatientId(patientId), request.answers(), request.assessedOn(),
-                Versions.expected(ifMatch)), request.assessedOn());
+                IfMatch.expectedVersion(ifMatch)), request.assessedOn());
         return new Accepted(patientId.toString());
     }
 
     @PostMapping("/{patientId}/enrolment")
     Accepted enrol(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Enrolment request,
                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        send(new EnrolPatientCommand(new PatientId(patientId), request.surgeryDate(), request.margin(),
-                request.histology().strip(), Versions.expected(ifMatch)), null);
+        send(new EnrolPatientCommand(new PatientId(patientId), request.enrolledOn(), request.surgeryDate(),
+                request.margin(), request.histology().strip(), IfMatch.expectedVersion(ifMatch)),
+                request.enrolledOn());
         return new Accepted(patientId.toString());
     }
 
@@ -76,7 +74,7 @@ class PatientController {
     Accepted withdraw(@PathVariable UUID patientId, @Valid @RequestBody PatientRequests.Withdrawal request,
                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         send(new WithdrawConsentCommand(new PatientId(patientId), request.withdrawnOn(), request.reason().strip(),
-                Versions.expected(ifMatch)), request.withdrawnOn());
+                IfMatch.expectedVersion(ifMatch)), request.withdrawnOn());
         return new Accepted(patientId.toString());
     }
 
@@ -85,16 +83,11 @@ class PatientController {
                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         send(new CorrectEnrolmentCommand(new PatientId(patientId), request.surgeryDate(), request.margin(),
                 request.histology() == null ? null : request.histology().strip(), request.reason().strip(),
-                Versions.expected(ifMatch)), null);
+                IfMatch.expectedVersion(ifMatch)), null);
         return new Accepted(patientId.toString());
     }
 
-    /** The clinical date the user gave travels as audit metadata next to the time the system recorded it. */
     private void send(Object command, LocalDate clinicalDate) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-        if (clinicalDate != null) {
-            message = message.andMetaData(Map.of(AuditMetadata.CLINICAL_DATE, clinicalDate.toString()));
-        }
-        commands.sendAndWait(message);
+        commands.send(command, clinicalDate);
     }
 }

@@ -27,7 +27,8 @@ final class PatientRequests {
     record Eligibility(@NotEmpty Map<String, @NotNull Boolean> answers, @NotNull LocalDate assessedOn) {
     }
 
-    record Enrolment(@NotNull LocalDate surgeryDate, @NotNull ResectionMargin margin,
+    /** {@code enrolledOn}, when not given, is today at the site. */
+    record Enrolment(LocalDate enrolledOn, @NotNull LocalDate surgeryDate, @NotNull ResectionMargin margin,
                      @NotBlank @Size(max = 200) String histology) {
     }
 

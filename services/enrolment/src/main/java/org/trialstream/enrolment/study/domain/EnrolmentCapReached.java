@@ -1,6 +1,6 @@
 package org.trialstream.enrolment.study.domain;
 
-import org.trialstream.enrolment.domain.StateConflict;
+import org.trialstream.platform.domain.StateConflict;
 
 public class EnrolmentCapReached extends StateConflict {
 

@@ -2,38 +2,32 @@ package org.trialstream.enrolment.study.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.trialstream.enrolment.domain.RuleViolation;
-import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.study.api.EnrolmentPlaceTaken;
 import org.trialstream.enrolment.study.api.OpenStudyCommand;
-import org.trialstream.enrolment.study.api.ScreeningNumberRegistered;
 import org.trialstream.enrolment.study.api.StudyOpened;
 import org.trialstream.kernel.patient.PatientId;
+import org.trialstream.platform.domain.RuleViolation;
 
 /**
- * The study's enrolment register: the facts that must hold across patients. Screening numbers are unique and at most
- * {@code enrolmentCap} patients are enrolled (protocol: 41). Every change to the register goes through this one
- * aggregate, so two concurrent enrolments cannot both take the last place: the second one conflicts on the event
- * store's (aggregate, sequence) key.
+ * The study's enrolment register: at most {@code enrolmentCap} patients are enrolled (protocol: 41). Every enrolment
+ * takes its place here, in the patient's unit of work, so two concurrent enrolments cannot both take the last place:
+ * the second one waits for the register's lock or conflicts on the event store's (aggregate, sequence) key.
+ * <p>
+ * Its state is two numbers, and it is cached ({@code studyCache}), so taking a place costs the same for the first
+ * patient as for the ten-thousandth. Screening numbers are kept unique by a lookup table instead
+ * ({@link ScreeningNumbers}): screening must not queue behind one aggregate.
  */
-@Aggregate
+@Aggregate(cache = "studyCache")
 public class Study {
 
     @AggregateIdentifier
     private String studyId;
     private int enrolmentCap;
-    private final Set<String> screeningNumbers = new HashSet<>();
-    private final Map<UUID, Integer> places = new HashMap<>();
+    private int placesTaken;
 
     protected Study() {
     }
@@ -46,22 +40,11 @@ public class Study {
         apply(new StudyOpened(command.studyId(), command.enrolmentCap()));
     }
 
-    void registerScreening(PatientId patient, String screeningNumber) {
-        if (screeningNumbers.contains(screeningNumber)) {
-            throw new StateConflict("screeningNumber", "screening number " + screeningNumber + " is already in use");
-        }
-        apply(new ScreeningNumberRegistered(studyId, screeningNumber, patient.value()));
-    }
-
     int takePlace(PatientId patient) {
-        if (places.containsKey(patient.value())) {
-            throw new StateConflict("patientId", "the patient already holds enrolment place "
-                    + places.get(patient.value()));
-        }
-        if (places.size() >= enrolmentCap) {
+        if (placesTaken >= enrolmentCap) {
             throw new EnrolmentCapReached(enrolmentCap);
         }
-        int place = places.size() + 1;
+        int place = placesTaken + 1;
         apply(new EnrolmentPlaceTaken(studyId, patient.value(), place));
         return place;
     }
@@ -73,12 +56,7 @@ public class Study {
     }
 
     @EventSourcingHandler
-    void on(ScreeningNumberRegistered event) {
-        screeningNumbers.add(event.screeningNumber());
-    }
-
-    @EventSourcingHandler
     void on(EnrolmentPlaceTaken event) {
-        places.put(event.patientId(), event.place());
+        placesTaken = Math.max(placesTaken, event.place());
     }
 }

@@ -5,22 +5,24 @@ import org.trialstream.enrolment.patient.domain.EnrolmentRegister;
 import org.trialstream.kernel.patient.PatientId;
 
 /**
- * The patient aggregate's view of the study register. It loads the {@link Study} in the caller's unit of work, so
- * the patient's event and the study's event are stored in one transaction or not at all.
+ * The patient aggregate's view of the study-wide facts. It works in the caller's unit of work, so the patient's
+ * event and the register's change are stored in one transaction or not at all.
  */
 public class StudyRegister implements EnrolmentRegister {
 
     private final Repository<Study> studies;
+    private final ScreeningNumbers screeningNumbers;
     private final String studyId;
 
-    public StudyRegister(Repository<Study> studies, String studyId) {
+    public StudyRegister(Repository<Study> studies, ScreeningNumbers screeningNumbers, String studyId) {
         this.studies = studies;
+        this.screeningNumbers = screeningNumbers;
         this.studyId = studyId;
     }
 
     @Override
     public void registerScreening(PatientId patient, String screeningNumber) {
-        studies.load(studyId).execute(study -> study.registerScreening(patient, screeningNumber));
+        screeningNumbers.take(screeningNumber, patient);
     }
 
     @Override

@@ -27,9 +27,6 @@ import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trialstream.enrolment.domain.ClinicalCalendar;
-import org.trialstream.enrolment.domain.RuleViolation;
-import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.patient.api.AssessEligibilityCommand;
 import org.trialstream.enrolment.patient.api.CorrectEnrolmentCommand;
 import org.trialstream.enrolment.patient.api.EnrolPatientCommand;
@@ -43,6 +40,10 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.patient.SiteId;
+import org.trialstream.platform.domain.ClinicalCalendar;
+import org.trialstream.platform.domain.NotFound;
+import org.trialstream.platform.domain.RuleViolation;
+import org.trialstream.platform.domain.StateConflict;
 import org.trialstream.protocol.definition.ProtocolLoader;
 
 class PatientTest {
@@ -59,6 +60,7 @@ class PatientTest {
         fixture.registerInjectableResource(CALENDAR);
         fixture.registerInjectableResource(ProtocolLoader.loadDefault());
         fixture.registerInjectableResource(new PatientFixtures.InMemoryRegister(places));
+        fixture.registerCommandDispatchInterceptor(PatientFixtures.actingAsHomeInvestigator());
         return fixture;
     }
 
@@ -142,15 +144,94 @@ class PatientTest {
     @Test
     void enrolsEligiblePatientInTheNextPlaceWithSurgeryAsDayZero() {
         fixture.given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R1, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R1, HISTOLOGY, null))
                 .expectEvents(new PatientEnrolled(PATIENT.value(), 1, "S-001", "RJH", TODAY, SURGERY,
                         ResectionMargin.R1, HISTOLOGY));
     }
 
     @Test
+    void enrolsOnTheClinicalDateGivenWhenRecordedLateFromPaper() {
+        LocalDate enrolledOn = TODAY.minusDays(2);
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, enrolledOn, SURGERY, ResectionMargin.R1, HISTOLOGY, null))
+                .expectEvents(new PatientEnrolled(PATIENT.value(), 1, "S-001", "RJH", enrolledOn, SURGERY,
+                        ResectionMargin.R1, HISTOLOGY));
+    }
+
+    @Test
+    void refusesEnrolmentDatedInTheFuture() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, TODAY.plusDays(1), SURGERY, ResectionMargin.R1, HISTOLOGY,
+                        null))
+                .expectNoEvents()
+                .expectExceptionMessage("the date cannot be in the future");
+    }
+
+    @Test
+    void refusesEnrolmentDatedBeforeTheEligibilityAssessment() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, SCREENED_ON.minusDays(1), SURGERY.minusDays(5),
+                        ResectionMargin.R1, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectExceptionMessage("enrolment cannot precede the eligibility assessment on " + SCREENED_ON);
+    }
+
+    @Test
+    void refusesEnrolmentWhoseLateDateIsMoreThan28DaysAfterSurgery() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, TODAY.minusDays(1), TODAY.minusDays(30), ResectionMargin.R1,
+                        HISTOLOGY, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesScreeningDatedBeforeTheStudysFloor() {
+        fixture.givenNoPriorActivity()
+                .when(new ScreenPatientCommand(PATIENT, "S-001", new SiteId("RJH"), LocalDate.of(1, 1, 1)))
+                .expectNoEvents()
+                .expectExceptionMessage("the date cannot precede 2020-01-01, before which the study records no "
+                        + "clinical facts");
+    }
+
+    @Test
+    void refusesASurgeryDateBeforeTheStudysFloor() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new CorrectEnrolmentCommand(PATIENT, LocalDate.of(1999, 12, 31), null, null, "Typo", null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesAnActorWithoutARoleAsIfThePatientDidNotExist() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
+                        Map.of(AuditMetadata.ACTOR_SUBJECT, "someone"))
+                .expectNoEvents()
+                .expectException(NotFound.class);
+    }
+
+    @Test
+    void refusesAnActorWithAnUnknownRole() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
+                        Map.of(AuditMetadata.ACTOR_SUBJECT, "someone", AuditMetadata.ACTOR_ROLE, "JANITOR"))
+                .expectNoEvents()
+                .expectException(NotFound.class);
+    }
+
+    @Test
+    void letsTheServiceItselfActAsItsSystemActor() {
+        fixture.given(screened(), eligible(), enrolled())
+                .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
+                        Map.of(AuditMetadata.ACTOR_SUBJECT, "system:enrolment"))
+                .expectEvents(new ConsentWithdrawn(PATIENT.value(), TODAY, "Moved abroad"));
+    }
+
+    @Test
     void refusesEnrolmentBeforeEligibilityIsAssessed() {
         fixture.given(screened())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectExceptionMessage("eligibility has not been assessed");
     }
@@ -158,7 +239,7 @@ class PatientTest {
     @Test
     void refusesEnrolmentOfAnIneligiblePatient() {
         fixture.given(screened(), ineligible())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectExceptionMessage("the patient did not meet the eligibility criteria");
     }
@@ -166,14 +247,14 @@ class PatientTest {
     @Test
     void enrolsOnDay28AfterSurgeryAtTheLatest() {
         fixture.given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, TODAY.minusDays(28), ResectionMargin.R2, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, TODAY.minusDays(28), ResectionMargin.R2, HISTOLOGY, null))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void refusesEnrolmentMoreThan28DaysAfterSurgery() {
         fixture.given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, TODAY.minusDays(29), ResectionMargin.R2, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, TODAY.minusDays(29), ResectionMargin.R2, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -181,15 +262,24 @@ class PatientTest {
     @Test
     void refusesSurgeryDateAfterEnrolment() {
         fixture.given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, TODAY.plusDays(1), ResectionMargin.R0, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, SCREENED_ON, TODAY.minusDays(1), ResectionMargin.R0, HISTOLOGY,
+                        null))
                 .expectNoEvents()
-                .expectExceptionMessage("surgery must precede enrolment on " + TODAY);
+                .expectExceptionMessage("surgery must precede enrolment on " + SCREENED_ON);
+    }
+
+    @Test
+    void refusesASurgeryDateInTheFuture() {
+        fixture.given(screened(), eligible())
+                .when(new EnrolPatientCommand(PATIENT, null, TODAY.plusDays(1), ResectionMargin.R0, HISTOLOGY, null))
+                .expectNoEvents()
+                .expectExceptionMessage("the date cannot be in the future");
     }
 
     @Test
     void refusesEnrolmentWhenTheStudyRegisterHasNoPlaceLeft() {
         fixtureWithPlacesLeft(0).given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectException(StateConflict.class);
     }
@@ -197,7 +287,7 @@ class PatientTest {
     @Test
     void refusesASecondEnrolment() {
         fixture.given(screened(), eligible(), enrolled())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R0, HISTOLOGY, null))
                 .expectNoEvents()
                 .expectException(StateConflict.class);
     }
@@ -208,7 +298,7 @@ class PatientTest {
                 .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", null),
                         Map.of(AuditMetadata.ACTOR_ROLE, "RESEARCH_NURSE", AuditMetadata.ACTOR_SITE, "OTH"))
                 .expectNoEvents()
-                .expectException(PatientNotFound.class);
+                .expectException(NotFound.class);
     }
 
     @Test
@@ -222,10 +312,10 @@ class PatientTest {
     @Test
     void treatsSiteStaffWithoutASiteAsBelongingToNoSite() {
         fixture.given(screened(), eligible())
-                .when(new EnrolPatientCommand(PATIENT, SURGERY, ResectionMargin.R0, HISTOLOGY, null),
+                .when(new EnrolPatientCommand(PATIENT, null, SURGERY, ResectionMargin.R0, HISTOLOGY, null),
                         Map.of(AuditMetadata.ACTOR_ROLE, "INVESTIGATOR"))
                 .expectNoEvents()
-                .expectException(PatientNotFound.class);
+                .expectException(NotFound.class);
     }
 
     @Test
@@ -249,17 +339,18 @@ class PatientTest {
                 .when(new WithdrawConsentCommand(PATIENT, TODAY, "Moved abroad", 99L),
                         Map.of(AuditMetadata.ACTOR_ROLE, "INVESTIGATOR", AuditMetadata.ACTOR_SITE, "OTH"))
                 .expectNoEvents()
-                .expectException(PatientNotFound.class);
+                .expectException(NotFound.class);
     }
 
     @Test
     void judgesTheFutureByTheSitesCalendarNotByUtc() {
         // 20:00 UTC on the 9th is already the 10th in Shanghai: a screening dated the 10th is not in the future.
         ClinicalCalendar shanghai = new ClinicalCalendar(Clock.fixed(Instant.parse("2026-03-09T20:00:00Z"),
-                ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
+                ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"), PatientFixtures.STUDY_FLOOR);
         AggregateTestFixture<Patient> atSite = new AggregateTestFixture<>(Patient.class);
         atSite.registerInjectableResource(shanghai);
         atSite.registerInjectableResource(new PatientFixtures.InMemoryRegister(1));
+        atSite.registerCommandDispatchInterceptor(PatientFixtures.actingAsHomeInvestigator());
         atSite.givenNoPriorActivity()
                 .when(new ScreenPatientCommand(PATIENT, "S-001", new SiteId("RJH"), LocalDate.of(2026, 3, 10)))
                 .expectEvents(new PatientScreened(PATIENT.value(), "S-001", "RJH", LocalDate.of(2026, 3, 10)));

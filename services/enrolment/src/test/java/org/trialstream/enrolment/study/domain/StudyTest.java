@@ -9,13 +9,11 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.trialstream.enrolment.domain.RuleViolation;
-import org.trialstream.enrolment.domain.StateConflict;
 import org.trialstream.enrolment.study.api.EnrolmentPlaceTaken;
 import org.trialstream.enrolment.study.api.OpenStudyCommand;
-import org.trialstream.enrolment.study.api.ScreeningNumberRegistered;
 import org.trialstream.enrolment.study.api.StudyOpened;
 import org.trialstream.kernel.patient.PatientId;
+import org.trialstream.platform.domain.RuleViolation;
 
 class StudyTest {
 
@@ -28,13 +26,13 @@ class StudyTest {
     /** Drives the production {@link StudyRegister} against the fixture's repository, as a patient command does. */
     record TakePlace(PatientId patient) { }
 
-    record RegisterScreening(PatientId patient, String screeningNumber) { }
-
     static final class RegisterDriver {
         private final StudyRegister register;
 
         RegisterDriver(Repository<Study> studies) {
-            this.register = new StudyRegister(studies, STUDY);
+            this.register = new StudyRegister(studies, (number, patient) -> {
+                throw new AssertionError("screening numbers are not the register's business");
+            }, STUDY);
         }
 
         @CommandHandler
@@ -42,10 +40,6 @@ class StudyTest {
             return register.takePlace(command.patient());
         }
 
-        @CommandHandler
-        void handle(RegisterScreening command) {
-            register.registerScreening(command.patient(), command.screeningNumber());
-        }
     }
 
     @BeforeEach
@@ -94,27 +88,13 @@ class StudyTest {
     }
 
     @Test
-    void refusesASecondPlaceForTheSamePatient() {
-        fixture.given(new StudyOpened(STUDY, PROTOCOL_CAP), new EnrolmentPlaceTaken(STUDY, PATIENT.value(), 1))
-                .when(new TakePlace(PATIENT))
-                .expectNoEvents()
-                .expectException(StateConflict.class);
-    }
-
-    @Test
-    void registersAScreeningNumberOnce() {
-        fixture.given(new StudyOpened(STUDY, PROTOCOL_CAP))
-                .when(new RegisterScreening(PATIENT, "S-007"))
-                .expectEvents(new ScreeningNumberRegistered(STUDY, "S-007", PATIENT.value()));
-    }
-
-    @Test
-    void refusesAScreeningNumberAlreadyInUse() {
+    void aRegisterWrittenWithScreeningNumbersStillCountsItsPlaces() {
         fixture.given(new StudyOpened(STUDY, PROTOCOL_CAP),
-                        new ScreeningNumberRegistered(STUDY, "S-007", UUID.randomUUID()))
-                .when(new RegisterScreening(PATIENT, "S-007"))
-                .expectNoEvents()
-                .expectExceptionMessage("screening number S-007 is already in use");
+                        new org.trialstream.enrolment.study.api.ScreeningNumberRegistered(STUDY, "S-007",
+                                UUID.randomUUID()),
+                        placeTaken(1))
+                .when(new TakePlace(PATIENT))
+                .expectEvents(new EnrolmentPlaceTaken(STUDY, PATIENT.value(), 2));
     }
 
     private static EnrolmentPlaceTaken placeTaken(int place) {
