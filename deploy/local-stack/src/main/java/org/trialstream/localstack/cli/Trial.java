@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.trialstream.localstack.Processes;
+import org.trialstream.localstack.bench.CommandBench;
 import org.trialstream.localstack.kafka.KafkaBroker;
 import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
@@ -61,12 +62,13 @@ public final class Trial {
                 case "status" -> trial.status();
                 case "down" -> trial.down();
                 case "token" -> trial.token(List.of(args).subList(2, args.length));
+                case "bench" -> trial.bench(List.of(args).subList(2, args.length));
                 default -> {
                     System.err.println("unknown command " + args[1]);
                     System.exit(2);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("trial " + args[1] + " failed: " + e.getMessage());
             System.exit(1);
         }
@@ -153,6 +155,35 @@ public final class Trial {
             token.name(given.get("--name")).subject(given.get("--name").toLowerCase().replaceAll("[^a-z0-9]+", "."));
         }
         System.out.println(token.sign());
+    }
+
+    /**
+     * {@code bench commands [--clients 8] [--commands 20000] [--enrol]}: the command benchmark against the running
+     * stack (see {@link CommandBench}).
+     */
+    void bench(List<String> options) throws Exception {
+        if (options.isEmpty() || !options.get(0).equals("commands")) {
+            throw new IllegalArgumentException(
+                    "usage: ./trial bench commands [--clients N] [--commands N] [--warmup N] [--enrol]");
+        }
+        Map<String, String> given = new HashMap<>();
+        boolean enrol = false;
+        for (int i = 1; i < options.size(); i++) {
+            if (options.get(i).equals("--enrol")) {
+                enrol = true;
+            } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup")
+                    .contains(options.get(i))) {
+                given.put(options.get(i), options.get(++i));
+            } else {
+                throw new IllegalArgumentException("unknown option " + options.get(i));
+            }
+        }
+        String token = DevTokenIssuer.inFolder(keys()).token("INVESTIGATOR").site("RJH").name("Bench")
+                .subject("bench").expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+        new CommandBench("http://127.0.0.1:" + enrolmentPort, token, "RJH", enrol).run(
+                Integer.parseInt(given.getOrDefault("--clients", "8")),
+                Integer.parseInt(given.getOrDefault("--commands", "20000")),
+                Integer.parseInt(given.getOrDefault("--warmup", "2000")));
     }
 
     private Path keys() {
