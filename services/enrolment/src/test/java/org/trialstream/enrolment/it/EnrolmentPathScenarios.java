@@ -51,6 +51,7 @@ import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.TopicRecords;
 
 /**
  * The enrolment slice end to end on real infrastructure: HTTP → Axon → PostgreSQL event store → Kafka topic →
@@ -580,21 +581,7 @@ abstract class EnrolmentPathScenarios {
     }
 
     private List<ConsumerRecord<String, byte[]>> allRecords() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
-        }
+        return new TopicRecords(infrastructure.kafkaBootstrapServers(), TOPIC).all();
     }
 
     private List<ConsumerRecord<String, byte[]>> recordsFor(String patientId) {
