@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,8 +27,9 @@ import org.trialstream.localstack.token.DevTokenIssuer;
  * from the built artifacts; data lives under {@code .trial/data}, logs under {@code .trial/logs}, and the process ids
  * of what {@code up} started under {@code .trial/run}, so that {@code down} stops exactly those.
  * <p>
- * Set {@code TRIAL_KAFKA_BOOTSTRAP_SERVERS} or {@code TRIAL_MONGODB_URI} to use a real cluster instead of starting
- * one; {@code TRIAL_JDBC_URL} points the enrolment service at PostgreSQL instead of its H2 file.
+ * The services and their ports are listed in {@code deploy/services}. Set {@code TRIAL_KAFKA_BOOTSTRAP_SERVERS} or
+ * {@code TRIAL_MONGODB_URI} to use a real cluster instead of starting one; {@code TRIAL_<NAME>_JDBC_URL} points one
+ * command service at PostgreSQL instead of its H2 file.
  */
 public final class Trial {
 
@@ -37,8 +40,15 @@ public final class Trial {
     private final Map<String, String> env;
     private final int kafkaPort;
     private final int mongoPort;
-    private final int enrolmentPort;
-    private final int projectionsPort;
+    private final List<Service> services;
+
+    /** A service of {@code deploy/services}: its name, and its port after {@code TRIAL_<NAME>_PORT}. */
+    record Service(String name, int port) {
+
+        String variable(String suffix) {
+            return "TRIAL_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + suffix;
+        }
+    }
 
     Trial(Path root, Map<String, String> env) {
         this.root = root.toAbsolutePath().normalize();
@@ -46,8 +56,30 @@ public final class Trial {
         this.home = Path.of(env.getOrDefault("TRIAL_HOME", this.root.resolve(".trial").toString()));
         this.kafkaPort = port("TRIAL_KAFKA_PORT", 9092);
         this.mongoPort = port("TRIAL_MONGO_PORT", 27017);
-        this.enrolmentPort = port("TRIAL_ENROLMENT_PORT", 8081);
-        this.projectionsPort = port("TRIAL_PROJECTIONS_PORT", 8082);
+        this.services = readServices(this.root.resolve("deploy/services"));
+    }
+
+    private List<Service> readServices(Path file) {
+        try {
+            List<Service> listed = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.replaceFirst("#.*", "").strip().split("\\s+");
+                if (fields.length == 2) {
+                    Service service = new Service(fields[0], Integer.parseInt(fields[1]));
+                    listed.add(new Service(service.name(), port(service.variable("PORT"), service.port())));
+                } else if (!fields[0].isEmpty()) {
+                    throw new IllegalStateException(file + ": expected 'name port', got '" + line + "'");
+                }
+            }
+            return List.copyOf(listed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Service service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("deploy/services lists no " + name));
     }
 
     public static void main(String[] args) {
@@ -101,10 +133,18 @@ public final class Trial {
         common.put("TRIAL_KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("TRIAL_MONGODB_URI", mongo);
         common.put("TRIAL_DATA_DIR", home.resolve("data").toString());
-        common.put("TRIAL_ENROLMENT_PORT", String.valueOf(enrolmentPort));
-        common.put("TRIAL_PROJECTIONS_PORT", String.valueOf(projectionsPort));
-        startService("enrolment", enrolmentPort, common);
-        startService("projections", projectionsPort, common);
+        if (env.containsKey("TRIAL_JDBC_URL")) {
+            throw new IllegalStateException("TRIAL_JDBC_URL would give every command service the same event store;"
+                    + " set TRIAL_<NAME>_JDBC_URL per service instead (e.g. TRIAL_ENROLMENT_JDBC_URL)");
+        }
+        for (Service service : services) {
+            common.put(service.variable("PORT"), String.valueOf(service.port()));
+        }
+        for (Service service : services) {
+            Map<String, String> own = new HashMap<>(common);
+            Optional.ofNullable(env.get(service.variable("JDBC_URL"))).ifPresent(url -> own.put("TRIAL_JDBC_URL", url));
+            startService(service, own);
+        }
         status();
         System.out.printf("ready in %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
     }
@@ -115,8 +155,10 @@ public final class Trial {
         rows.add(new String[] {"kafka", kafka, tcpState(kafka)});
         String mongo = env.getOrDefault("TRIAL_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
         rows.add(new String[] {"mongo", mongo, tcpState(mongo.replaceFirst("^mongodb://", "").split("[/?,]")[0])});
-        rows.add(serviceRow("enrolment", enrolmentPort));
-        rows.add(serviceRow("projections", projectionsPort));
+        for (Service service : services) {
+            String url = "http://127.0.0.1:" + service.port();
+            rows.add(new String[] {service.name(), url, ServiceProcess.health(url)});
+        }
         for (String[] row : rows) {
             System.out.printf("%-12s %-40s %s%n", row[0], row[1], row[2]);
         }
@@ -124,7 +166,10 @@ public final class Trial {
 
     /** Stops, newest first, only the processes that {@code up} recorded; the data folder stays. */
     void down() {
-        for (String name : List.of("projections", "enrolment", "mongo", "kafka")) {
+        List<String> names = new ArrayList<>(List.of("kafka", "mongo"));
+        services.forEach(service -> names.add(service.name()));
+        Collections.reverse(names);
+        for (String name : names) {
             alive(name).ifPresent(process -> {
                 Processes.terminate(process, Duration.ofSeconds(30));
                 System.out.printf("%-12s stopped (pid %d)%n", name, process.pid());
@@ -180,7 +225,7 @@ public final class Trial {
         }
         String token = DevTokenIssuer.inFolder(keys()).token("INVESTIGATOR").site("RJH").name("Bench")
                 .subject("bench").expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
-        new CommandBench("http://127.0.0.1:" + enrolmentPort, token, "RJH", enrol).run(
+        new CommandBench("http://127.0.0.1:" + service("enrolment").port(), token, "RJH", enrol).run(
                 Integer.parseInt(given.getOrDefault("--clients", "8")),
                 Integer.parseInt(given.getOrDefault("--commands", "20000")),
                 Integer.parseInt(given.getOrDefault("--warmup", "2000")));
@@ -190,16 +235,17 @@ public final class Trial {
         return home.resolve("keys");
     }
 
-    private void startService(String name, int port, Map<String, String> environment) {
+    private void startService(Service service, Map<String, String> environment) {
+        String name = service.name();
         if (alive(name).isPresent()) {
             return;
         }
         Path jar = root.resolve("services/" + name + "/target/" + name + ".jar");
-        ServiceProcess service = new ServiceProcess(name, jar, port, environment, log(name));
+        ServiceProcess process = new ServiceProcess(name, jar, service.port(), environment, log(name));
         try {
-            service.start(START_TIMEOUT);
+            process.start(START_TIMEOUT);
         } finally {
-            record(name, service.pid());
+            record(name, process.pid());
         }
     }
 
@@ -230,11 +276,6 @@ public final class Trial {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String[] serviceRow(String name, int port) {
-        String url = "http://127.0.0.1:" + port;
-        return new String[] {name, url, ServiceProcess.health(url)};
     }
 
     private static String tcpState(String hostPort) {

@@ -1,0 +1,2 @@
+-- One database per command service: each owns its event store. Run once by the postgres image on an empty volume.
+CREATE DATABASE enrolment;
