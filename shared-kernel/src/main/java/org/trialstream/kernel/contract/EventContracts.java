@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
+import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 
@@ -20,7 +21,8 @@ public final class EventContracts {
             EligibilityAssessed.class,
             PatientEnrolled.class,
             ConsentWithdrawn.class,
-            EnrolmentCorrected.class);
+            EnrolmentCorrected.class,
+            EnrolmentOpened.class);
 
     private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventContracts::keyOf, Function.identity()));

@@ -8,6 +8,7 @@ import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
+import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
 import org.trialstream.kernel.patient.ResectionMargin;
@@ -28,7 +29,8 @@ final class ContractSamples {
             new ConsentWithdrawn(PATIENT, LocalDate.of(2026, 5, 11), "Patient moved abroad"),
             new EnrolmentCorrected(PATIENT, "0b5e6f7a-1c2d-4e3f-8a9b-0c1d2e3f4a5b", LocalDate.of(2026, 2, 19),
                     ResectionMargin.R2, "Undifferentiated pleomorphic sarcoma",
-                    "Operative note gives 19 Feb; pathology revised margin to R2"));
+                    "Operative note gives 19 Feb; pathology revised margin to R2"),
+            new EnrolmentOpened("ANLO-STS-II", 41));
 
     private ContractSamples() {
     }

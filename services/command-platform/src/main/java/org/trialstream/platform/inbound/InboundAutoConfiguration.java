@@ -79,7 +79,7 @@ public class InboundAutoConfiguration {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize))
                 .registerSequencingPolicy(InboundFacts.PROCESSING_GROUP, c -> event ->
-                        event.getPayload() instanceof TrialEvent fact ? fact.patientId() : event.getIdentifier())
+                        event.getPayload() instanceof TrialEvent fact ? fact.recordKey() : event.getIdentifier())
                 .registerListenerInvocationErrorHandler(InboundFacts.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerHandlerInterceptor(InboundFacts.PROCESSING_GROUP,

@@ -50,7 +50,7 @@ public class ContractMessageConverter implements KafkaMessageConverter<String, b
         RecordHeaders headers = new RecordHeaders();
         new ContractRecordHeaders(contract.name(), contract.version(), event.getIdentifier(), event.getTimestamp(),
                 recordVersion, metadata).toHeaders().forEach(headers::add);
-        return new ProducerRecord<>(topic, null, fact.patientId().toString(), toJson(fact), headers);
+        return new ProducerRecord<>(topic, null, fact.recordKey(), toJson(fact), headers);
     }
 
     /**

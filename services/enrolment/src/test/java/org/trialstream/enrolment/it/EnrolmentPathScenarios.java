@@ -128,7 +128,8 @@ abstract class EnrolmentPathScenarios {
                         body -> body != null && "ENROLLED".equals(body.path("status").asText()));
         assertThat(registered.get("margin").asText()).isEqualTo("R1");
         assertThat(registered.get("enrolmentNumber").asInt()).isEqualTo(1);
-        assertThat(registered.get("version").asLong()).as("screened 0, assessed 1, enrolled 2").isEqualTo(2);
+        assertThat(registered.path("versions").path("enrolment").asLong(-1))
+                .as("the enrolment context's version: screened 0, assessed 1, enrolled 2").isEqualTo(2);
         JsonNode progress = get(projections.baseUrl() + "/enrolment/progress");
         assertThat(progress.get("enrolled").asInt()).isEqualTo(1);
         assertThat(progress.get("enrolmentCap").asInt()).isEqualTo(41);

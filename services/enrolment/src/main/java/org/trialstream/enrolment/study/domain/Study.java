@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.trialstream.enrolment.study.api.EnrolmentPlaceTaken;
 import org.trialstream.enrolment.study.api.OpenStudyCommand;
 import org.trialstream.enrolment.study.api.StudyOpened;
+import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.platform.domain.RuleViolation;
 
@@ -38,6 +39,8 @@ public class Study {
             throw new RuleViolation("enrolmentCap", "the enrolment cap must be at least 1");
         }
         apply(new StudyOpened(command.studyId(), command.enrolmentCap()));
+        // The published fact: read models take the cap from the log, not from the protocol file they start with.
+        apply(new EnrolmentOpened(command.studyId(), command.enrolmentCap()));
     }
 
     int takePlace(PatientId patient) {

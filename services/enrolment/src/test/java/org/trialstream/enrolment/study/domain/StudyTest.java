@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.trialstream.enrolment.study.api.EnrolmentPlaceTaken;
 import org.trialstream.enrolment.study.api.OpenStudyCommand;
 import org.trialstream.enrolment.study.api.StudyOpened;
+import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.platform.domain.RuleViolation;
 
@@ -49,10 +50,10 @@ class StudyTest {
     }
 
     @Test
-    void opensTheStudyWithTheProtocolEnrolmentCap() {
+    void opensTheStudyWithTheProtocolEnrolmentCapAndPublishesIt() {
         fixture.givenNoPriorActivity()
                 .when(new OpenStudyCommand(STUDY, PROTOCOL_CAP))
-                .expectEvents(new StudyOpened(STUDY, PROTOCOL_CAP));
+                .expectEvents(new StudyOpened(STUDY, PROTOCOL_CAP), new EnrolmentOpened(STUDY, PROTOCOL_CAP));
     }
 
     @Test
