@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public final class TrialHttpSecurity {
 
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     private final ProblemResponses problems;

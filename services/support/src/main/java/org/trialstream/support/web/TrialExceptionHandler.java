@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -112,6 +113,14 @@ public class TrialExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus resolved = HttpStatus.resolve(status.value());
         if (resolved == null) {
             resolved = HttpStatus.BAD_REQUEST;
+        }
+        if (body == null && e instanceof ErrorResponse response) {
+            body = response.getBody();
+        }
+        if (body instanceof ProblemDetail problem && problem.getProperties() != null
+                && problem.getProperties().containsKey("errors")) {
+            // Already in the one shape (an ErrorResponseException built with Problems): it names its own field.
+            return ResponseEntity.status(resolved).headers(headers).body(problem);
         }
         String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
                 ? problem.getDetail() : resolved.getReasonPhrase();
