@@ -3,6 +3,7 @@ package org.trialstream.projections.audit;
 import java.util.List;
 
 import org.bson.Document;
+import org.trialstream.support.audit.AccessLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

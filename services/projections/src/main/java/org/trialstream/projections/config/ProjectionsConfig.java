@@ -1,22 +1,27 @@
 package org.trialstream.projections.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.trialstream.projections.audit.AccessLog;
-import org.trialstream.projections.enrolment.EnrolmentProjection;
+import org.trialstream.projections.enrolment.RegistryProjection;
 import org.trialstream.projections.stream.ContractRecordReader;
-import org.trialstream.projections.stream.Positions;
-import org.trialstream.projections.stream.ProjectionStream;
-import org.trialstream.protocol.definition.Protocol;
+import org.trialstream.projections.stream.Projection;
+import org.trialstream.projections.stream.ProjectionStore;
+import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.stream.RunnerState;
+import org.trialstream.projections.stream.Upcaster;
+import org.trialstream.support.audit.AccessLog;
 
 @Configuration
 class ProjectionsConfig {
@@ -27,22 +32,30 @@ class ProjectionsConfig {
     }
 
     @Bean
-    EnrolmentProjection enrolmentProjection(MongoDatabase readModels, Protocol protocol) {
-        return new EnrolmentProjection(readModels.getCollection("patient_registry"),
-                readModels.getCollection("enrolment_progress"), protocol.enrolment().cap());
+    RegistryProjection registryProjection() {
+        return new RegistryProjection();
+    }
+
+    @Bean
+    ContractRecordReader contractRecordReader(ObjectMapper objectMapper, List<Upcaster> upcasters) {
+        return new ContractRecordReader(objectMapper, upcasters);
+    }
+
+    @Bean
+    Projections projections(List<Projection> projections, MongoDatabase readModels, ContractRecordReader reader,
+                            @Value("${trial.kafka.bootstrap-servers}") String bootstrapServers,
+                            @Value("${trial.projections.max-poll-records:2000}") int maxPollRecords,
+                            @Value("${trial.projections.retire-after:PT30S}") Duration retireAfter,
+                            Clock clock, MeterRegistry meters) {
+        Projections all = new Projections(projections, new ProjectionStore(readModels), reader, bootstrapServers,
+                maxPollRecords, retireAfter, clock);
+        all.registerMetrics(meters);
+        return all;
     }
 
     @Bean
     AccessLog accessLog(MongoDatabase readModels, Clock clock) {
         return new AccessLog(readModels.getCollection("access_log"), clock);
-    }
-
-    @Bean
-    ProjectionStream enrolmentStream(EnrolmentProjection projection, MongoDatabase readModels,
-                                     ObjectMapper objectMapper,
-                                     @Value("${trial.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new ProjectionStream(projection, new Positions(readModels.getCollection("enrolment_positions")),
-                new ContractRecordReader(objectMapper), bootstrapServers);
     }
 
     /** mongo-java-server lacks the {@code hello} command Spring Data's indicator uses; {@code ping} works on both. */
@@ -55,8 +68,17 @@ class ProjectionsConfig {
         };
     }
 
+    /** DOWN while any projection cannot read the log, with what stops it. */
     @Bean
-    HealthIndicator projectionStreamHealthIndicator(ProjectionStream enrolmentStream) {
-        return () -> enrolmentStream.isConsuming() ? Health.up().build() : Health.down().build();
+    HealthIndicator projectionsHealthIndicator(Projections projections) {
+        return () -> {
+            List<Projections.Status> statuses = projections.statuses();
+            boolean failing = statuses.stream().anyMatch(status ->
+                    status.state() == RunnerState.FAILED || status.state() == RunnerState.RETRYING);
+            Health.Builder health = failing ? Health.down() : Health.up();
+            statuses.forEach(status -> health.withDetail(status.projection(), status.problem() == null
+                    ? status.state() + ", lag " + status.lag() : status.state() + ": " + status.problem()));
+            return health.build();
+        };
     }
 }

@@ -35,8 +35,9 @@ public class SecurityConfig {
                     SAFETY_OFFICER, MONITOR),
             allow(GET, "/enrolment/progress", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST,
                     SAFETY_OFFICER, MONITOR, STATISTICIAN, ADMINISTRATOR),
-            allow(GET, "/admin/rebuild", ADMINISTRATOR),
-            allow(POST, "/admin/rebuild", ADMINISTRATOR),
+            allow(GET, "/admin/projections", ADMINISTRATOR),
+            allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),
+            allow(POST, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(GET, "/audit/access-log", MONITOR));
 
     @Bean

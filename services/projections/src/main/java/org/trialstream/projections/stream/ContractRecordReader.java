@@ -1,76 +1,100 @@
 package org.trialstream.projections.stream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.trialstream.kernel.contract.ContractHeaders;
+import org.trialstream.kernel.contract.ContractRecordHeaders;
+import org.trialstream.kernel.contract.EventContract;
 import org.trialstream.kernel.contract.EventContracts;
 import org.trialstream.kernel.contract.TrialEvent;
 
-/** Reads a Kafka record as a published fact, choosing the type from its contract headers, never a class name. */
+/**
+ * Reads a Kafka record as a published fact, choosing the type from its contract headers, never a class name. An
+ * older version is upcast to the newest version this service knows; a newer one stops the stream.
+ */
 public class ContractRecordReader {
 
     private final ObjectMapper json;
+    private final Map<String, Class<? extends TrialEvent>> newest = new HashMap<>();
+    private final Map<String, Upcaster> upcasters = new HashMap<>();
 
-    public ContractRecordReader(ObjectMapper json) {
+    public ContractRecordReader(ObjectMapper json, Collection<Upcaster> upcasters) {
+        this(json, EventContracts.all(), upcasters);
+    }
+
+    /** A reader of the given catalogue: for each contract name the newest version listed is the one it reads. */
+    public ContractRecordReader(ObjectMapper json, List<Class<? extends TrialEvent>> catalogue,
+                                Collection<Upcaster> upcasters) {
         this.json = json;
+        for (Class<? extends TrialEvent> type : catalogue) {
+            EventContract contract = type.getAnnotation(EventContract.class);
+            newest.merge(contract.name(), type, (a, b) -> version(a) >= version(b) ? a : b);
+        }
+        for (Upcaster upcaster : upcasters) {
+            if (this.upcasters.put(upcaster.contract() + "@" + upcaster.fromVersion(), upcaster) != null) {
+                throw new IllegalStateException("two upcasters from " + upcaster.contract() + " v"
+                        + upcaster.fromVersion());
+            }
+        }
+        newest.forEach((name, type) -> {
+            for (int v = 1; v < version(type); v++) {
+                if (!this.upcasters.containsKey(name + "@" + v)) {
+                    throw new IllegalStateException("no upcaster from " + name + " v" + v + " to v" + (v + 1));
+                }
+            }
+        });
     }
 
     /**
      * The fact, or empty for a kind of fact this service does not know at all (a rebuild after an upgrade picks it
-     * up). A known fact in a version this service cannot read stops the stream instead: skipping it would lose data
-     * the read models need.
+     * up). A known fact in a version newer than this service reads stops the stream instead: skipping it would lose
+     * data the read models need.
      */
     public Optional<ContractEvent> read(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, ContractHeaders.EVENT_TYPE);
-        int version = Integer.parseInt(header(record, ContractHeaders.EVENT_VERSION));
-        Optional<Class<? extends TrialEvent>> javaType = EventContracts.typeOf(type, version);
-        if (javaType.isEmpty()) {
-            if (EventContracts.knowsName(type)) {
-                throw new IllegalStateException(type + " v" + version + " at " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + " is newer than this service reads: upgrade it");
-            }
+        ContractRecordHeaders headers;
+        try {
+            headers = ContractRecordHeaders.read(record.headers(), Header::key, Header::value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where(record) + ": " + e.getMessage(), e);
+        }
+        Class<? extends TrialEvent> type = newest.get(headers.eventType());
+        if (type == null) {
             return Optional.empty();
         }
+        int target = version(type);
+        if (headers.eventVersion() > target || headers.eventVersion() < 1) {
+            throw new IllegalStateException(headers.eventType() + " v" + headers.eventVersion() + " at "
+                    + where(record) + " is not a version this service reads (it reads up to v" + target
+                    + "): upgrade it");
+        }
         try {
-            return Optional.of(new ContractEvent(header(record, ContractHeaders.EVENT_ID),
-                    Instant.parse(header(record, ContractHeaders.EVENT_TIMESTAMP)), recordVersion(record),
-                    json.readValue(record.value(), javaType.get()), metadata(record)));
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable " + type + " v" + version + " at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset(), e);
-        }
-    }
-
-    private static Long recordVersion(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(ContractHeaders.RECORD_VERSION);
-        return header == null ? null : Long.valueOf(new String(header.value(), StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> metadata(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> metadata = new TreeMap<>();
-        for (Header header : record.headers()) {
-            if (header.key().startsWith(ContractHeaders.METADATA_PREFIX)) {
-                metadata.put(header.key().substring(ContractHeaders.METADATA_PREFIX.length()),
-                        new String(header.value(), StandardCharsets.UTF_8));
+            JsonNode payload = json.readTree(record.value());
+            for (int v = headers.eventVersion(); v < target; v++) {
+                payload = upcasters.get(headers.eventType() + "@" + v).upcast((ObjectNode) payload);
             }
+            return Optional.of(new ContractEvent(record.topic(), record.partition(), record.offset(),
+                    headers.eventId(), headers.timestamp(), headers.recordVersion(),
+                    json.treeToValue(payload, type), headers.metadata()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("unreadable " + headers.eventType() + " v" + headers.eventVersion()
+                    + " at " + where(record) + ": " + e.getMessage(), e);
         }
-        return metadata;
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null) {
-            throw new IllegalStateException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " has no " + name + " header");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
+    private static int version(Class<?> type) {
+        return type.getAnnotation(EventContract.class).version();
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }
