@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import org.trialstream.localstack.Processes;
 import org.trialstream.localstack.bench.CommandBench;
+import org.trialstream.localstack.bench.RebuildBench;
 import org.trialstream.localstack.kafka.KafkaBroker;
 import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
@@ -203,27 +204,39 @@ public final class Trial {
     }
 
     /**
-     * {@code bench commands [--clients 8] [--commands 20000] [--enrol]}: the command benchmark against the running
-     * stack (see {@link CommandBench}).
+     * {@code bench commands [--clients 8] [--commands 20000] [--warmup 2000] [--enrol]}: the command benchmark
+     * ({@link CommandBench}); {@code bench rebuild [--sizes 5000,20000]}: the projection benchmark
+     * ({@link RebuildBench}). Both against the running stack.
      */
     void bench(List<String> options) throws Exception {
-        if (options.isEmpty() || !options.get(0).equals("commands")) {
-            throw new IllegalArgumentException(
-                    "usage: ./trial bench commands [--clients N] [--commands N] [--warmup N] [--enrol]");
+        String usage = "usage: ./trial bench commands [--clients N] [--commands N] [--warmup N] [--enrol]\n"
+                + "       ./trial bench rebuild [--sizes 5000,20000]";
+        if (options.isEmpty() || !List.of("commands", "rebuild").contains(options.get(0))) {
+            throw new IllegalArgumentException(usage);
         }
         Map<String, String> given = new HashMap<>();
         boolean enrol = false;
         for (int i = 1; i < options.size(); i++) {
             if (options.get(i).equals("--enrol")) {
                 enrol = true;
-            } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup")
+            } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup", "--sizes")
                     .contains(options.get(i))) {
                 given.put(options.get(i), options.get(++i));
             } else {
-                throw new IllegalArgumentException("unknown option " + options.get(i));
+                throw new IllegalArgumentException("unknown option " + options.get(i) + "\n" + usage);
             }
         }
-        String token = DevTokenIssuer.inFolder(keys()).token("INVESTIGATOR").site("RJH").name("Bench")
+        DevTokenIssuer issuer = DevTokenIssuer.inFolder(keys());
+        if (options.get(0).equals("rebuild")) {
+            String token = issuer.token("ADMINISTRATOR").name("Bench").subject("bench")
+                    .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+            new RebuildBench(env.getOrDefault("TRIAL_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort),
+                    "http://127.0.0.1:" + service("projections").port(), token).run(
+                    java.util.Arrays.stream(given.getOrDefault("--sizes", "5000,20000").split(","))
+                            .map(String::strip).map(Integer::parseInt).sorted().toList());
+            return;
+        }
+        String token = issuer.token("INVESTIGATOR").site("RJH").name("Bench")
                 .subject("bench").expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
         new CommandBench("http://127.0.0.1:" + service("enrolment").port(), token, "RJH", enrol).run(
                 Integer.parseInt(given.getOrDefault("--clients", "8")),

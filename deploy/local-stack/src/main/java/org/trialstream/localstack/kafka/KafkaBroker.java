@@ -3,16 +3,15 @@ package org.trialstream.localstack.kafka;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
 
 import org.trialstream.localstack.Processes;
 
@@ -86,8 +85,8 @@ public final class KafkaBroker {
     }
 
     private void format(Path properties, Path logConfig) throws IOException {
-        // Kafka's own random-uuid: 16 random bytes, URL-safe base64 without padding.
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
+        // Kafka's own random id, which never starts with '-' (the storage tool would read that as an option).
+        String clusterId = Uuid.randomUuid().toString();
         Path formatLog = dataDir.resolve("format.log");
         Process format = java(logConfig, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                 properties.toString())
@@ -102,13 +101,6 @@ public final class KafkaBroker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while formatting Kafka storage", e);
         }
-    }
-
-    private static byte[] uuidBytes(UUID uuid) {
-        return ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits())
-                .array();
     }
 
     private ProcessBuilder java(Path logConfig, String mainClass, String... args) {

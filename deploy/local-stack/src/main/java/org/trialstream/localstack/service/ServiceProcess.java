@@ -77,6 +77,18 @@ public final class ServiceProcess {
         }
     }
 
+    /** Kills the process at once, as {@code kill -9} would: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** UP, DOWN, or UNREACHABLE, as the service's own health endpoint reports it. */
     public static String health(String baseUrl) {
         try {
