@@ -12,6 +12,14 @@ import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
 import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
+import org.trialstream.kernel.contract.followup.AliveContactRecorded;
+import org.trialstream.kernel.contract.followup.AssessmentCorrected;
+import org.trialstream.kernel.contract.followup.AssessmentOutsideWindow;
+import org.trialstream.kernel.contract.followup.DeathRecorded;
+import org.trialstream.kernel.contract.followup.FollowUpStopped;
+import org.trialstream.kernel.contract.followup.ImagingAssessed;
+import org.trialstream.kernel.contract.followup.LostToFollowUp;
+import org.trialstream.kernel.contract.followup.VisitsScheduled;
 
 /** The catalogue of published facts: wire name and version to Java type, and back. */
 public final class EventContracts {
@@ -22,7 +30,15 @@ public final class EventContracts {
             PatientEnrolled.class,
             ConsentWithdrawn.class,
             EnrolmentCorrected.class,
-            EnrolmentOpened.class);
+            EnrolmentOpened.class,
+            VisitsScheduled.class,
+            ImagingAssessed.class,
+            AssessmentCorrected.class,
+            AssessmentOutsideWindow.class,
+            AliveContactRecorded.class,
+            DeathRecorded.class,
+            LostToFollowUp.class,
+            FollowUpStopped.class);
 
     private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventContracts::keyOf, Function.identity()));

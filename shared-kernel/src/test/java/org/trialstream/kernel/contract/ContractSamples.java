@@ -11,6 +11,16 @@ import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
 import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
+import org.trialstream.kernel.contract.followup.AliveContactRecorded;
+import org.trialstream.kernel.contract.followup.AssessmentCorrected;
+import org.trialstream.kernel.contract.followup.AssessmentOutsideWindow;
+import org.trialstream.kernel.contract.followup.DeathRecorded;
+import org.trialstream.kernel.contract.followup.FollowUpStopped;
+import org.trialstream.kernel.contract.followup.ImagingAssessed;
+import org.trialstream.kernel.contract.followup.ImagingModality;
+import org.trialstream.kernel.contract.followup.LostToFollowUp;
+import org.trialstream.kernel.contract.followup.PlannedVisit;
+import org.trialstream.kernel.contract.followup.VisitsScheduled;
 import org.trialstream.kernel.patient.ResectionMargin;
 
 /** One instance of every contract, equal to its golden JSON sample. */
@@ -30,7 +40,23 @@ final class ContractSamples {
             new EnrolmentCorrected(PATIENT, "0b5e6f7a-1c2d-4e3f-8a9b-0c1d2e3f4a5b", LocalDate.of(2026, 2, 19),
                     ResectionMargin.R2, "Undifferentiated pleomorphic sarcoma",
                     "Operative note gives 19 Feb; pathology revised margin to R2"),
-            new EnrolmentOpened("ANLO-STS-II", 41));
+            new EnrolmentOpened("ANLO-STS-II", 41),
+            new VisitsScheduled(PATIENT, "RJH", LocalDate.of(2026, 2, 20), List.of(
+                    new PlannedVisit(1, 3, LocalDate.of(2026, 5, 21), LocalDate.of(2026, 5, 7),
+                            LocalDate.of(2026, 6, 4)),
+                    new PlannedVisit(2, 6, LocalDate.of(2026, 8, 21), LocalDate.of(2026, 8, 7),
+                            LocalDate.of(2026, 9, 4)))),
+            new ImagingAssessed(PATIENT, LocalDate.of(2026, 5, 20), ImagingModality.MRI, false, true, List.of("lung"),
+                    1),
+            new AssessmentCorrected(PATIENT, "7c0d1e2f-3a4b-4c5d-8e9f-a0b1c2d3e4f5", LocalDate.of(2026, 5, 20),
+                    ImagingModality.MRI, true, true, List.of("lung"), 1,
+                    "Radiology addendum reports a nodule in the resection bed"),
+            new AssessmentOutsideWindow(PATIENT, "7c0d1e2f-3a4b-4c5d-8e9f-a0b1c2d3e4f5", 2,
+                    LocalDate.of(2026, 9, 18), LocalDate.of(2026, 8, 7), LocalDate.of(2026, 9, 4)),
+            new AliveContactRecorded(PATIENT, LocalDate.of(2026, 10, 2)),
+            new DeathRecorded(PATIENT, LocalDate.of(2026, 11, 3), "Progressive disease"),
+            new LostToFollowUp(PATIENT, LocalDate.of(2026, 10, 2), "Moved; no forwarding address"),
+            new FollowUpStopped(PATIENT, LocalDate.of(2026, 5, 11), "consent withdrawn"));
 
     private ContractSamples() {
     }
