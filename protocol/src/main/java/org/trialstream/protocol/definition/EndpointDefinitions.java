@@ -8,11 +8,13 @@ import java.util.Objects;
  *
  * @param timeOrigin    the start of every endpoint clock
  * @param horizonMonths the time frame of every endpoint
+ * @param daysPerMonth  days in a month when times are shown in months (30.4375, the mean Gregorian month)
  * @param lrfs          local recurrence-free survival (primary endpoint)
  * @param mfs           metastasis-free survival
  * @param os            overall survival
  */
-public record EndpointDefinitions(TimeOrigin timeOrigin, int horizonMonths, Endpoint lrfs, Endpoint mfs, Endpoint os) {
+public record EndpointDefinitions(TimeOrigin timeOrigin, int horizonMonths, double daysPerMonth, Endpoint lrfs,
+                                  Endpoint mfs, Endpoint os) {
 
     public EndpointDefinitions {
         Objects.requireNonNull(timeOrigin, "timeOrigin");
@@ -36,8 +38,13 @@ public record EndpointDefinitions(TimeOrigin timeOrigin, int horizonMonths, Endp
         DEATH
     }
 
-    /** A named time-to-event endpoint. */
-    public record Endpoint(String name, EventType event) {
+    /**
+     * A named time-to-event endpoint.
+     *
+     * @param deathIsEvent whether a death before the event counts as the event (off for LRFS as the record defines
+     *                     it; an option of the protocol file)
+     */
+    public record Endpoint(String name, EventType event, boolean deathIsEvent) {
 
         public Endpoint {
             Objects.requireNonNull(name, "name");

@@ -214,18 +214,25 @@ public final class ProtocolLoader {
     }
 
     private static EndpointDefinitions endpoints(YamlNode node) {
-        node.allowing("timeOrigin", "horizonMonths", "lrfs", "mfs", "os");
+        node.allowing("timeOrigin", "horizonMonths", "daysPerMonth", "lrfs", "mfs", "os");
+        BigDecimal daysPerMonth = node.decimal("daysPerMonth");
+        if (daysPerMonth.compareTo(BigDecimal.valueOf(28)) < 0 || daysPerMonth.compareTo(BigDecimal.valueOf(31)) > 0) {
+            throw node.problem("daysPerMonth", "must be a month's length in days (28-31), was "
+                    + daysPerMonth.toPlainString());
+        }
         return new EndpointDefinitions(
                 node.enumValue("timeOrigin", EndpointDefinitions.TimeOrigin.class),
                 node.integer("horizonMonths", 1),
+                daysPerMonth.doubleValue(),
                 endpoint(node.object("lrfs")),
                 endpoint(node.object("mfs")),
                 endpoint(node.object("os")));
     }
 
     private static EndpointDefinitions.Endpoint endpoint(YamlNode node) {
-        node.allowing("name", "event");
+        node.allowing("name", "event", "deathIsEvent");
         return new EndpointDefinitions.Endpoint(node.text("name"),
-                node.enumValue("event", EndpointDefinitions.EventType.class));
+                node.enumValue("event", EndpointDefinitions.EventType.class),
+                node.has("deathIsEvent") && node.bool("deathIsEvent"));
     }
 }

@@ -88,6 +88,14 @@ final class YamlNode {
         return child.intValue();
     }
 
+    boolean bool(String key) {
+        JsonNode child = required(key);
+        if (!child.isBoolean()) {
+            throw problem(key, "must be true or false, was '" + child.asText() + "'");
+        }
+        return child.booleanValue();
+    }
+
     LocalDate date(String key) {
         String text = text(key);
         try {

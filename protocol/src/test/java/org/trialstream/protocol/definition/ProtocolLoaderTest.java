@@ -132,6 +132,26 @@ class ProtocolLoaderTest {
     }
 
     @Test
+    void countsMonthsAsDaysOverThirtyPointFourThreeSevenFiveAndNoDeathAsAnLrfsEvent() {
+        assertThat(protocol.endpoints().daysPerMonth()).isEqualTo(30.4375);
+        assertThat(protocol.endpoints().lrfs().deathIsEvent()).isFalse();
+        assertThat(protocol.endpoints().os().deathIsEvent()).isFalse();
+    }
+
+    @Test
+    void countsADeathAsAnLrfsEventWhenTheFileSaysSo() {
+        Protocol option = parse(bundledWith("deathIsEvent: false", "deathIsEvent: true"));
+
+        assertThat(option.endpoints().lrfs().deathIsEvent()).isTrue();
+    }
+
+    @Test
+    void refusesAMonthLengthThatIsNoMonth() {
+        assertRefused(bundledWith("daysPerMonth: 30.4375", "daysPerMonth: 7"), "endpoints.daysPerMonth",
+                "must be a month's length in days (28-31), was 7");
+    }
+
+    @Test
     void loadsAProtocolFileFromDisk(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("protocol.yaml"), bundledWith("version: 1", "version: 2"));
 

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /**
  * An exported time-to-event analysis data set: a CSV file (RFC 4180 quoting, comma-separated, first line a header)
- * with a {@code time} column, a {@code status} column (1 = event, 0 = censored) and optionally a grouping column.
+ * with a {@code time} column (or {@code time_months}, as the endpoint API exports it), a {@code status} column
+ * (1 = event, 0 = censored) and optionally a grouping column.
  * Groups keep the order in which they first appear in the file; without a grouping column all rows form the group
  * {@value #SINGLE_GROUP}.
  */
@@ -24,6 +25,7 @@ public final class AnalysisDataSet {
 
     static final String SINGLE_GROUP = "all";
     private static final String TIME = "time";
+    private static final String TIME_MONTHS = "time_months";
     private static final String STATUS = "status";
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -37,7 +39,9 @@ public final class AnalysisDataSet {
             throw new InvalidDataSetException(file + ": the file is empty; expected a header with 'time' and 'status'");
         }
         List<String> header = records.get(0).stream().map(String::trim).toList();
-        int timeIndex = column(header, TIME, file);
+        // The endpoint API's data.csv names its time columns time_days and time_months: months are the analysis time.
+        int timeIndex = column(header, header.contains(TIME) || !header.contains(TIME_MONTHS) ? TIME : TIME_MONTHS,
+                file);
         int statusIndex = column(header, STATUS, file);
         int groupIndex = groupColumn == null ? -1 : column(header, groupColumn, file);
 

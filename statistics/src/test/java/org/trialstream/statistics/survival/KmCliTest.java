@@ -89,6 +89,16 @@ class KmCliTest {
     }
 
     @Test
+    void readsTheEndpointApisDataSetWithItsTimeInMonths() throws IOException {
+        Path input = csv("patientId,time_days,time_months,status\na,30,1,1\nb,61,2,0\nc,91,3,1\nd,122,4,1\n");
+
+        int status = km("--input", input.toString());
+
+        assertThat(status).isEqualTo(KmCli.OK);
+        assertThat(stdout()).contains("all,1,4,1,0.750000,0.216506,0.425932,1.000000", "median,all,3,1,NA");
+    }
+
+    @Test
     void readsQuotedFieldsCarriageReturnsAndColumnsInAnyOrder() throws IOException {
         Path input = csv("\uFEFF\"status\",id,time,arm\r\n1,a,\"2.5\",\"x, y\"\r\n0,b,4,\"x, y\"\r\n\r\n1,c,1,z\r\n1,d,3,z\r\n");
 
