@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.trialstream.projections.enrolment.RegistryProjection;
+import org.trialstream.projections.followup.PatientFactsProjection;
 import org.trialstream.projections.stream.ContractRecordReader;
 import org.trialstream.projections.stream.Projection;
 import org.trialstream.projections.stream.ProjectionStore;
@@ -34,6 +35,11 @@ class ProjectionsConfig {
     @Bean
     RegistryProjection registryProjection() {
         return new RegistryProjection();
+    }
+
+    @Bean
+    PatientFactsProjection patientFactsProjection() {
+        return new PatientFactsProjection();
     }
 
     @Bean

@@ -26,7 +26,9 @@ public class SecurityConfig {
 
     /**
      * Patient-level data for the people who care for, watch over or audit patients; aggregates for everyone,
-     * including the statistician; the rebuild for the administrator; the access log for the auditor.
+     * including the statistician; the endpoint analyses for those who judge the trial's results (the per-patient data
+     * set for the statistician and the monitor); the follow-up worklist for site staff (their own site) and the
+     * monitor; the rebuild for the administrator; the access log for the auditor.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
@@ -35,6 +37,11 @@ public class SecurityConfig {
                     SAFETY_OFFICER, MONITOR),
             allow(GET, "/enrolment/progress", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST,
                     SAFETY_OFFICER, MONITOR, STATISTICIAN, ADMINISTRATOR),
+            allow(GET, "/endpoints/{endpoint}", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/endpoints/{endpoint}/data.csv", MONITOR, STATISTICIAN),
+            allow(GET, "/endpoints/local-recurrence/cumulative-incidence", INVESTIGATOR, SAFETY_OFFICER, MONITOR,
+                    STATISTICIAN),
+            allow(GET, "/follow-up/worklist", INVESTIGATOR, RESEARCH_NURSE, MONITOR),
             allow(GET, "/admin/projections", ADMINISTRATOR),
             allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(POST, "/admin/rebuild/{projection}", ADMINISTRATOR),

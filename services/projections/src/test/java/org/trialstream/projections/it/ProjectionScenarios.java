@@ -267,7 +267,7 @@ abstract class ProjectionScenarios {
                 LocalDate.of(2026, 3, 1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null);
         SecurityMatrixCheck check = new SecurityMatrixCheck(baseUrl, issuer, SecurityConfig.PERMISSIONS,
-                permission -> null, Map.of("patientId", patient.toString(), "projection", "registry"));
+                permission -> null, Map.of("patientId", patient.toString(), "projection", "registry", "endpoint", "lrfs"));
         check.everyDocumentedOperationIsInTheMatrix();
         check.anonymousCallsAreRefusedWith401();
         check.rolesWithoutTheRightAreRefusedWith403();

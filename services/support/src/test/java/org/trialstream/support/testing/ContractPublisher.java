@@ -28,6 +28,8 @@ public final class ContractPublisher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private static final Instant RECORDED_AT = Instant.parse("2026-03-04T09:00:00Z");
+
     private final KafkaProducer<String, byte[]> producer;
 
     public ContractPublisher(String bootstrapServers) {
@@ -55,6 +57,17 @@ public final class ContractPublisher implements AutoCloseable {
         }
     }
 
+    /** Publishes a fact recorded at a given instant (for "as recorded at" questions); returns its event id. */
+    public String publish(TrialEvent fact, Instant recordedAt) {
+        String eventId = UUID.randomUUID().toString();
+        try {
+            send(eventId, fact, null, recordedAt).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + fact, e);
+        }
+        return eventId;
+    }
+
     /** Sends without waiting, for load; {@link #flush()} waits for all. */
     public void send(String eventId, TrialEvent fact) {
         send(eventId, fact, null);
@@ -63,7 +76,7 @@ public final class ContractPublisher implements AutoCloseable {
     /** Sends raw JSON under a given contract name and version, for versions that no Java type describes any more. */
     public void sendRaw(String topic, String key, String eventType, int version, String eventId, byte[] json) {
         ContractRecordHeaders headers = new ContractRecordHeaders(eventType, version, eventId,
-                Instant.parse("2026-03-04T09:00:00Z"), null, defaultMetadata());
+                RECORDED_AT, null, metadata(RECORDED_AT));
         producer.send(record(topic, key, headers, json));
     }
 
@@ -72,10 +85,15 @@ public final class ContractPublisher implements AutoCloseable {
     }
 
     private java.util.concurrent.Future<?> send(String eventId, TrialEvent fact, Long recordVersion) {
+        return send(eventId, fact, recordVersion, RECORDED_AT);
+    }
+
+    private java.util.concurrent.Future<?> send(String eventId, TrialEvent fact, Long recordVersion,
+                                                Instant recordedAt) {
         EventContract contract = EventContracts.contractOf(fact.getClass())
                 .orElseThrow(() -> new IllegalArgumentException(fact.getClass() + " is not a published contract"));
         ContractRecordHeaders headers = new ContractRecordHeaders(contract.name(), contract.version(), eventId,
-                Instant.parse("2026-03-04T09:00:00Z"), recordVersion, defaultMetadata());
+                recordedAt, recordVersion, metadata(recordedAt));
         try {
             return producer.send(record(EventContracts.contextOf(contract).topic(), fact.recordKey(), headers,
                     JSON.writeValueAsBytes(fact)));
@@ -91,9 +109,9 @@ public final class ContractPublisher implements AutoCloseable {
         return new ProducerRecord<>(topic, null, key, value, kafkaHeaders);
     }
 
-    private static Map<String, String> defaultMetadata() {
+    private static Map<String, String> metadata(Instant recordedAt) {
         return Map.of(AuditMetadata.ACTOR_SUBJECT, "investigator-1", AuditMetadata.ACTOR_ROLE, "INVESTIGATOR",
-                AuditMetadata.ACTOR_SITE, "RJH", AuditMetadata.RECORDED_AT, "2026-03-04T09:00:00Z");
+                AuditMetadata.ACTOR_SITE, "RJH", AuditMetadata.RECORDED_AT, recordedAt.toString());
     }
 
     @Override

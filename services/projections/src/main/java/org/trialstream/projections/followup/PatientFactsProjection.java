@@ -1,0 +1,88 @@
+package org.trialstream.projections.followup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.bson.Document;
+import org.trialstream.kernel.audit.AuditMetadata;
+import org.trialstream.kernel.contract.BoundedContext;
+import org.trialstream.projections.stream.Batch;
+import org.trialstream.projections.stream.ContractEvent;
+import org.trialstream.projections.stream.Documents;
+import org.trialstream.projections.stream.Projection;
+
+/**
+ * Each patient's clinical facts from every context the endpoints and the follow-up worklist read, one list per
+ * context in the order the log holds them: each entry with its event id, contract type, the instant it was recorded,
+ * its clinical date and its payload. The analyses run on these lists at read time, so that any data cut and any
+ * "as recorded at" instant can be answered from the same documents. One list per context keeps the documents the
+ * same however the topics interleave, and lets two instances write one patient's facts of two topics at once.
+ */
+public class PatientFactsProjection implements Projection {
+
+    public static final String NAME = "patient-facts";
+    static final String PATIENTS = "patients";
+    static final String RECORDED_AT = "recordedAt";
+    static final String CLINICAL_DATE = "clinicalDate";
+    static final String TYPE = "type";
+    static final String PAYLOAD = "payload";
+    static final String EVENT_ID = "eventId";
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(BoundedContext.ENROLMENT.topic(), BoundedContext.FOLLOW_UP.topic());
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(PATIENTS);
+    }
+
+    @Override
+    public void apply(Batch batch) {
+        Documents patients = batch.documents(PATIENTS,
+                fact -> fact.payload().patientId() == null ? null : fact.payload().patientId().toString());
+        for (ContractEvent fact : batch.facts()) {
+            if (fact.payload().patientId() == null) {
+                continue;
+            }
+            patients.update(fact.payload().patientId().toString(), fact, patient -> {
+                List<Document> facts = new ArrayList<>(patient.getList(fact.context(), Document.class, List.of()));
+                facts.add(entry(fact));
+                patient.put(fact.context(), facts);
+            });
+        }
+    }
+
+    private static Document entry(ContractEvent fact) {
+        Document payload = Document.parse(toJson(fact));
+        Document entry = new Document(EVENT_ID, fact.eventId())
+                .append(TYPE, fact.type())
+                .append(RECORDED_AT, fact.recordedAt().toString())
+                .append(PAYLOAD, payload);
+        String clinicalDate = fact.metadata().get(AuditMetadata.CLINICAL_DATE);
+        if (clinicalDate != null) {
+            entry.append(CLINICAL_DATE, clinicalDate);
+        }
+        return entry;
+    }
+
+    private static String toJson(ContractEvent fact) {
+        try {
+            return JSON.writeValueAsString(fact.payload());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store " + fact.type() + " " + fact.eventId(), e);
+        }
+    }
+}

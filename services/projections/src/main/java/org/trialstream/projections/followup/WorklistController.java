@@ -1,0 +1,93 @@
+package org.trialstream.projections.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.trialstream.projections.stream.Projections;
+import org.trialstream.support.audit.AccessLog;
+import org.trialstream.support.security.Actor;
+import org.trialstream.support.web.Problems;
+
+/**
+ * The research nurses' worklist: each visit whose window is open and has no assessment yet (due), or has closed
+ * without one (overdue), for patients still in follow-up (not dead, lost or withdrawn). Site staff see their own
+ * site's patients; the monitor sees every site.
+ */
+@RestController
+class WorklistController {
+
+    enum State { DUE, OVERDUE }
+
+    record WorklistEntry(String patientId, String siteId, int visit, int month, LocalDate dueOn, LocalDate windowFrom,
+                         LocalDate windowTo, State state) {
+    }
+
+    private final Projections projections;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    WorklistController(Projections projections, AccessLog accessLog, Clock clock) {
+        this.projections = projections;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/follow-up/worklist")
+    List<WorklistEntry> worklist(@RequestParam(required = false) String on) {
+        Actor actor = Actor.current().orElseThrow();
+        LocalDate day = day(on);
+        List<WorklistEntry> entries = new ArrayList<>();
+        for (Document patient : projections.live(PatientFactsProjection.NAME, PatientFactsProjection.PATIENTS).find()) {
+            PatientHistory.of(patient, day, null)
+                    .filter(history -> actor.canSee(history.siteId()))
+                    .filter(history -> history.diedOn() == null && history.lostOn() == null
+                            && history.stoppedOn() == null)
+                    .ifPresent(history -> entries.addAll(open(history, day)));
+        }
+        entries.sort(Comparator.comparing(WorklistEntry::windowTo).thenComparing(WorklistEntry::patientId));
+        List<String> patients = entries.stream().map(WorklistEntry::patientId).distinct().toList();
+        if (!patients.isEmpty()) {
+            accessLog.recordRead(actor, patients, "GET /follow-up/worklist");
+        }
+        return entries;
+    }
+
+    private static List<WorklistEntry> open(PatientHistory history, LocalDate day) {
+        Set<Integer> assessed = history.assessments().stream().map(PatientHistory.Assessment::visit)
+                .filter(visit -> visit != null).collect(Collectors.toSet());
+        List<WorklistEntry> open = new ArrayList<>();
+        for (PatientHistory.Visit visit : history.visits()) {
+            if (assessed.contains(visit.visit()) || day.isBefore(visit.windowFrom())) {
+                continue;
+            }
+            open.add(new WorklistEntry(history.patientId(), history.siteId(), visit.visit(), visit.month(),
+                    visit.dueOn(), visit.windowFrom(), visit.windowTo(),
+                    day.isAfter(visit.windowTo()) ? State.OVERDUE : State.DUE));
+        }
+        return open;
+    }
+
+    private LocalDate day(String on) {
+        if (on == null) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(on);
+        } catch (DateTimeParseException e) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, null,
+                    "The request is not valid", "on", "must be a date YYYY-MM-DD"), null);
+        }
+    }
+}
