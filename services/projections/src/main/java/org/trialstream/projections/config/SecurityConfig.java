@@ -39,6 +39,8 @@ public class SecurityConfig {
                     SAFETY_OFFICER, MONITOR, STATISTICIAN, ADMINISTRATOR),
             allow(GET, "/endpoints/{endpoint}", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
             allow(GET, "/endpoints/{endpoint}/data.csv", MONITOR, STATISTICIAN),
+            allow(GET, "/endpoints/{endpoint}/curve.svg", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/endpoints/{endpoint}/curve.png", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
             allow(GET, "/endpoints/local-recurrence/cumulative-incidence", INVESTIGATOR, SAFETY_OFFICER, MONITOR,
                     STATISTICIAN),
             allow(GET, "/follow-up/worklist", INVESTIGATOR, RESEARCH_NURSE, MONITOR),

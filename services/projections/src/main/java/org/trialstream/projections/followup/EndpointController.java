@@ -96,6 +96,35 @@ class EndpointController {
                 queries);
     }
 
+    /** The Kaplan-Meier plot with its interval, censoring ticks and numbers at risk, as SVG. */
+    @GetMapping(value = "/endpoints/{endpoint}/curve.svg", produces = "image/svg+xml")
+    ResponseEntity<String> curveSvg(@PathVariable String endpoint, @RequestParam(required = false) String dataCut,
+                                    @RequestParam(required = false) String asRecordedAt) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(chart(endpoint, dataCut, asRecordedAt).svg());
+    }
+
+    /** The same plot as PNG. */
+    @GetMapping(value = "/endpoints/{endpoint}/curve.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> curvePng(@PathVariable String endpoint, @RequestParam(required = false) String dataCut,
+                                    @RequestParam(required = false) String asRecordedAt) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(chart(endpoint, dataCut, asRecordedAt).png());
+    }
+
+    private SurvivalChart chart(String endpoint, String dataCut, String asRecordedAt) {
+        EndpointKind kind = kind(endpoint);
+        LocalDate cut = dataCut(dataCut);
+        List<Observation> observations = histories(cut, asRecordedAt(asRecordedAt)).stream()
+                .map(patient -> analysis.outcome(kind, patient))
+                .map(outcome -> new Observation(outcome.months(), outcome.event())).toList();
+        if (observations.isEmpty()) {
+            throw problem(HttpStatus.NOT_FOUND, "Nothing to plot", "dataCut",
+                    "no patient was enrolled by this data cut");
+        }
+        return new SurvivalChart(analysis.definition(kind).name(), cut, KaplanMeier.estimate(observations),
+                horizonMonths, RISK_TABLE_EVERY_MONTHS);
+    }
+
     /** One row per patient: {@code patientId,time_days,time_months,status}, as {@code ./trial km} reads it. */
     @GetMapping(value = "/endpoints/{endpoint}/data.csv", produces = "text/csv")
     ResponseEntity<String> dataSet(@PathVariable String endpoint, @RequestParam(required = false) String dataCut,

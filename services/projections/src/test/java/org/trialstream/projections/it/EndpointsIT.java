@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,6 +190,31 @@ class EndpointsIT {
     }
 
     @Test
+    void rendersTheCurveAsValidSvgAndPngWithItsAxisLabels() throws Exception {
+        HttpResponse<String> svg = get("/endpoints/lrfs/curve.svg?dataCut=2026-06-01", statistician);
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("image/svg+xml"));
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document parsed = xml.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getDocumentElement().getNodeName()).isEqualTo("svg");
+        assertThat(parsed.getDocumentElement().getTextContent()).contains("Months since surgery")
+                .contains("Local recurrence-free survival probability").contains("At risk");
+
+        HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/endpoints/os/curve.png?dataCut=2026-06-01"))
+                .header("Authorization", "Bearer " + statistician).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        Files.write(Path.of("target", "endpoints-it-os.png"), png.body());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(image).as("a decodable PNG").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
     void aDataCutCountsOnlyFactsDatedOnOrBeforeIt() throws Exception {
         LocalDate cut = SURGERY.plusMonths(5);
         Map<String, String[]> lrfs = rows("lrfs", cut.toString(), null);
@@ -253,6 +284,7 @@ class EndpointsIT {
                 "asRecordedAt");
         assertProblem(get("/endpoints/pfs?dataCut=2026-06-01", statistician), 404, "endpoint");
         assertProblem(get("/follow-up/worklist?on=soon", nurse), 400, "on");
+        assertProblem(get("/endpoints/lrfs/curve.svg?dataCut=2001-01-01", statistician), 404, "dataCut");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
