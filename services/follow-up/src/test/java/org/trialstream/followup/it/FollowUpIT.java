@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,7 @@ import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.TopicRecords;
+import org.trialstream.support.testing.Topics;
 
 /**
  * The follow-up service on the real broker and PostgreSQL: enrolment's facts (published as enrolment publishes them)
@@ -53,13 +51,8 @@ class FollowUpIT {
     private final String investigator = issuer.token(Role.INVESTIGATOR.name()).site(SecurityMatrixCheck.HOME_SITE)
             .subject("investigator-1").name("Dr Investigator").sign();
 
-    FollowUpIT(Infrastructure infrastructure) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafkaBootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(ENROLMENT_TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(ENROLMENT_TOPIC, 3, (short) 1))).all().get();
-            }
-        }
+    FollowUpIT(Infrastructure infrastructure) {
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, ENROLMENT_TOPIC);
         Infrastructure.Database database = infrastructure.freshDatabase("follow_up_it");
         Path publicKey = issuer.writePublicKey(Path.of("target", "follow-up-it-issuer.pub.pem").toAbsolutePath());
         this.enrolment = new ContractPublisher(infrastructure.kafkaBootstrapServers());

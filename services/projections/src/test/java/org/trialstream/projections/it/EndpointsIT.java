@@ -29,9 +29,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,6 +53,7 @@ import org.trialstream.statistics.survival.AnalysisDataSet;
 import org.trialstream.statistics.survival.KaplanMeier;
 import org.trialstream.statistics.survival.SurvivalRow;
 import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.Topics;
 
 /**
  * The endpoint views from contract facts on the real broker and the Mongo-compatible server: outcomes as the protocol
@@ -87,16 +85,9 @@ class EndpointsIT {
     private final UUID alive = UUID.randomUUID();
     private final UUID corrected = UUID.randomUUID();
 
-    EndpointsIT(Infrastructure infrastructure) throws Exception {
+    EndpointsIT(Infrastructure infrastructure) {
         Path publicKey = issuer.writePublicKey(Path.of("target", "endpoints-it-issuer.pub.pem").toAbsolutePath());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infrastructure.kafkaBootstrapServers()))) {
-            for (String topic : List.of("trial.enrolment.events", "trial.follow-up.events")) {
-                if (!admin.listTopics().names().get().contains(topic)) {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                }
-            }
-        }
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, "trial.enrolment.events", "trial.follow-up.events");
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
         this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
                 "--server.port=0",

@@ -26,7 +26,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +47,7 @@ import org.trialstream.projections.ProjectionsApplication;
 import org.trialstream.projections.config.SecurityConfig;
 import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
+import org.trialstream.support.testing.Topics;
 
 /**
  * The projections service on a real broker and MongoDB-compatible server, fed records exactly as the enrolment
@@ -77,7 +77,7 @@ abstract class ProjectionScenarios {
         this.publicKey = issuer.writePublicKey(Path.of("target", database + "-issuer.pub.pem").toAbsolutePath());
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
         // The topic exists before the projection starts, as the owning service creates it with its partitions.
-        createTopic(infrastructure.kafkaBootstrapServers(), TOPIC, 3);
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC);
         this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
                 "--server.port=0",
                 "--trial.security.public-key=" + this.publicKey,
@@ -347,16 +347,6 @@ abstract class ProjectionScenarios {
     private List<String> collectionNames() {
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
             return client.getDatabase(database).listCollectionNames().into(new ArrayList<>());
-        }
-    }
-
-    private static void createTopic(String bootstrapServers, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
