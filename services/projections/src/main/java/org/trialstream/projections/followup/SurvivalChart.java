@@ -12,15 +12,15 @@ import java.time.LocalDate;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationStepRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -83,43 +83,58 @@ final class SurvivalChart {
         tickRenderer.setUseFillPaint(false);
 
         NumberAxis months = new NumberAxis(X_LABEL);
-        months.setRange(0, horizonMonths);
+        // A little room at both ends, so that the first and last numbers at risk are not cut.
+        months.setRange(-horizonMonths * 0.02, horizonMonths * 1.02);
         months.setTickUnit(new NumberTickUnit(riskEveryMonths));
         NumberAxis probability = new NumberAxis(name + " probability");
         probability.setRange(0, 1.02);
         probability.setTickUnit(new NumberTickUnit(0.2));
 
-        XYPlot plot = new XYPlot();
-        plot.setDomainAxis(months);
-        plot.setRangeAxis(probability);
+        XYPlot survival = new XYPlot();
+        survival.setRangeAxis(probability);
         YIntervalSeriesCollection interval = new YIntervalSeriesCollection();
         interval.addSeries(steps);
-        plot.setDataset(0, interval);
-        plot.setRenderer(0, stepRenderer);
-        plot.setDataset(1, new XYSeriesCollection(censored));
-        plot.setRenderer(1, tickRenderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        survival.setDataset(0, interval);
+        survival.setRenderer(0, stepRenderer);
+        survival.setDataset(1, new XYSeriesCollection(censored));
+        survival.setRenderer(1, tickRenderer);
+        style(survival);
+
+        // The numbers at risk as a strip under the curve, each number under its month tick.
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(months);
+        plot.setGap(4);
+        plot.add(survival, 6);
+        plot.add(riskTable(curve, horizonMonths, riskEveryMonths), 1);
 
         chart = new JFreeChart(name + " (data cut " + dataCut + ", n = " + curve.subjects() + ", events = "
                 + curve.events() + ")", new Font("SansSerif", Font.BOLD, 16), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(riskTable(curve, horizonMonths, riskEveryMonths));
     }
 
-    /** The numbers at risk, aligned under the month ticks as closely as a text line allows. */
-    private static TextTitle riskTable(SurvivalCurve curve, int horizonMonths, int everyMonths) {
-        StringBuilder monthsLine = new StringBuilder(String.format("%-10s", "Months"));
-        StringBuilder riskLine = new StringBuilder(String.format("%-10s", "At risk"));
+    private static XYPlot riskTable(SurvivalCurve curve, int horizonMonths, int everyMonths) {
+        NumberAxis row = new NumberAxis("At risk");
+        row.setRange(0, 1);
+        row.setTickLabelsVisible(false);
+        row.setTickMarksVisible(false);
+        row.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        XYPlot table = new XYPlot(new XYSeriesCollection(), null, row, new XYLineAndShapeRenderer(false, false));
         for (int month = 0; month <= horizonMonths; month += everyMonths) {
-            monthsLine.append(String.format("%6d", month));
-            riskLine.append(String.format("%6d", curve.numberAtRisk(month)));
+            XYTextAnnotation count = new XYTextAnnotation(String.valueOf(curve.numberAtRisk(month)), month, 0.5);
+            count.setFont(new Font("SansSerif", Font.PLAIN, 12));
+            count.setTextAnchor(TextAnchor.CENTER);
+            table.addAnnotation(count);
         }
-        TextTitle table = new TextTitle(monthsLine + "\n" + riskLine, new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        table.setPosition(RectangleEdge.BOTTOM);
-        table.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        table.setBackgroundPaint(Color.WHITE);
+        table.setOutlineVisible(false);
+        table.setDomainGridlinesVisible(false);
+        table.setRangeGridlinesVisible(false);
         return table;
+    }
+
+    private static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
     }
 
     byte[] png() {
