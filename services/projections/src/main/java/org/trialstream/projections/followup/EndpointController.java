@@ -69,7 +69,10 @@ class EndpointController {
         Instant recorded = asRecordedAt(asRecordedAt);
         List<PatientHistory> patients = histories(cut, recorded);
         List<Outcome> outcomes = patients.stream().map(patient -> analysis.outcome(kind, patient)).toList();
+        // The analysis counts every patient; the data queries name patients, so site staff see their own site's only.
+        Actor actor = Actor.current().orElseThrow();
         List<DataQuery> queries = patients.stream()
+                .filter(patient -> actor.canSee(patient.siteId()))
                 .flatMap(patient -> patient.queries().stream().map(query -> new DataQuery(patient.patientId(), query)))
                 .toList();
         recordRead(queries.stream().map(DataQuery::patientId).distinct().toList(), "GET /endpoints/{endpoint}");

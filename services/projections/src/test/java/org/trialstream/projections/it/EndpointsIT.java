@@ -242,6 +242,15 @@ class EndpointsIT {
     }
 
     @Test
+    void showsSiteStaffTheDataQueriesOfTheirOwnSiteOnly() throws Exception {
+        String elsewhere = issuer.token(Role.INVESTIGATOR.name()).site("OTH").subject("investigator-9").sign();
+        JsonNode view = JSON.readTree(get("/endpoints/os?dataCut=2026-06-01", elsewhere).body());
+        assertThat(view.path("n").asInt()).as("the analysis counts every site").isGreaterThanOrEqualTo(4);
+        assertThat(view.path("queries")).noneSatisfy(query ->
+                assertThat(query.path("patientId").asText()).isEqualTo(died.toString()));
+    }
+
+    @Test
     void listsVisitsDueAndOverdueForTheNursesSite() throws Exception {
         LocalDate day = SURGERY.plusMonths(9);
         JsonNode worklist = JSON.readTree(get("/follow-up/worklist?on=" + day, nurse).body());
