@@ -1,6 +1,7 @@
 package org.trialstream.localstack.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.ContractRecordHeaders;
+import org.trialstream.localstack.Processes;
 
 /**
  * How fast the registry projection catches up with and rebuilds from the log, against Kafka's raw consumer rate on
@@ -41,6 +44,7 @@ import org.trialstream.kernel.contract.ContractRecordHeaders;
 public final class RebuildBench {
 
     private static final String TOPIC = BoundedContext.ENROLMENT.topic();
+    private static final Duration WAIT_AT_MOST = Duration.ofMinutes(30);
     private static final Pattern LAG = Pattern.compile("\"projection\":\"registry\".*?\"applied\":(\\d+),\"lag\":(\\d+)");
     private static final Pattern REBUILD = Pattern.compile("\"state\":\"(\\w+)\",\"generation\":(\\d+)");
 
@@ -102,14 +106,11 @@ public final class RebuildBench {
         }
     }
 
-    private void awaitCaughtUp(long records) throws Exception {
-        while (true) {
-            Matcher status = LAG.matcher(get("/admin/projections"));
-            if (status.find() && Long.parseLong(status.group(1)) >= records && Long.parseLong(status.group(2)) == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+    private void awaitCaughtUp(long records) {
+        await("the registry to apply " + records + " records", Duration.ofMillis(100), () -> {
+            Matcher status = LAG.matcher(poll("/admin/projections"));
+            return status.find() && Long.parseLong(status.group(1)) >= records && Long.parseLong(status.group(2)) == 0;
+        });
     }
 
     /** Requests a rebuild and waits until its generation is live; the rate over the whole log. */
@@ -121,12 +122,29 @@ public final class RebuildBench {
             throw new IllegalStateException("the rebuild did not start");
         }
         int generation = Integer.parseInt(started.group(2));
-        while (true) {
-            Matcher progress = REBUILD.matcher(get("/admin/rebuild/registry"));
-            if (progress.find() && progress.group(1).equals("LIVE") && Integer.parseInt(progress.group(2)) >= generation) {
-                return records / seconds(start);
-            }
-            Thread.sleep(50);
+        await("generation " + generation + " to go live", Duration.ofMillis(50), () -> {
+            Matcher progress = REBUILD.matcher(poll("/admin/rebuild/registry"));
+            return progress.find() && progress.group(1).equals("LIVE")
+                    && Integer.parseInt(progress.group(2)) >= generation;
+        });
+        return records / seconds(start);
+    }
+
+    /** Waits on a condition checked every {@code interval}, with the launcher's readiness check. */
+    private static void await(String what, Duration interval, BooleanSupplier condition) {
+        if (!Processes.awaitReady(condition, interval, WAIT_AT_MOST)) {
+            throw new IllegalStateException("gave up waiting for " + what + " after " + WAIT_AT_MOST);
+        }
+    }
+
+    private String poll(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
