@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,8 +49,8 @@ class EnrolmentController {
         Document patient = projections.live(RegistryProjection.NAME, RegistryProjection.PATIENTS)
                 .find(Filters.eq("_id", patientId.toString())).first();
         if (patient == null || !actor.canSee(patient.getString("siteId"))) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, null,
-                    "No such patient", "patientId", "no patient with this id is in the registry"), null);
+            throw Problems.refusal(HttpStatus.NOT_FOUND, "No such patient", "patientId",
+                    "no patient with this id is in the registry");
         }
         accessLog.recordRead(actor, List.of(patientId.toString()), "GET /patients/{patientId}");
         return PatientView.of(patient);

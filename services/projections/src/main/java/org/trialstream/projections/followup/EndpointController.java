@@ -11,7 +11,6 @@ import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -121,7 +120,7 @@ class EndpointController {
                 .map(patient -> analysis.outcome(kind, patient))
                 .map(outcome -> new Observation(outcome.months(), outcome.event())).toList();
         if (observations.isEmpty()) {
-            throw problem(HttpStatus.NOT_FOUND, "Nothing to plot", "dataCut",
+            throw Problems.refusal(HttpStatus.NOT_FOUND, "Nothing to plot", "dataCut",
                     "no patient was enrolled by this data cut");
         }
         return new SurvivalChart(analysis.definition(kind).name(), cut, KaplanMeier.estimate(observations),
@@ -181,19 +180,19 @@ class EndpointController {
     }
 
     private static EndpointKind kind(String endpoint) {
-        return EndpointKind.named(endpoint).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No such endpoint",
+        return EndpointKind.named(endpoint).orElseThrow(() -> Problems.refusal(HttpStatus.NOT_FOUND, "No such endpoint",
                 "endpoint", "the endpoints are lrfs, mfs and os"));
     }
 
     private static LocalDate dataCut(String value) {
         if (value == null || value.isBlank()) {
-            throw problem(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut",
+            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut",
                     "a data cut is required, as YYYY-MM-DD");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut", "must be a date YYYY-MM-DD");
+            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut", "must be a date YYYY-MM-DD");
         }
     }
 
@@ -204,12 +203,8 @@ class EndpointController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "The request is not valid", "asRecordedAt",
+            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "asRecordedAt",
                     "must be an instant such as 2026-11-30T12:00:00Z");
         }
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String field, String rule) {
-        return new ErrorResponseException(status, Problems.of(status, null, title, field, rule), null);
     }
 }

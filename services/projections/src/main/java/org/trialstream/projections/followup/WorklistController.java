@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,8 +85,8 @@ class WorklistController {
         try {
             return LocalDate.parse(on);
         } catch (DateTimeParseException e) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, null,
-                    "The request is not valid", "on", "must be a date YYYY-MM-DD"), null);
+            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "on",
+                    "must be a date YYYY-MM-DD");
         }
     }
 }

@@ -42,7 +42,7 @@ class ProjectionAdminController {
     }
 
     private ErrorResponseException unknown(String projection) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, null,
-                "No such projection", "projection", "the projections are " + projections.names()), null);
+        return Problems.refusal(HttpStatus.NOT_FOUND, "No such projection", "projection",
+                "the projections are " + projections.names());
     }
 }

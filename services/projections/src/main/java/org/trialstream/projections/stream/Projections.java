@@ -188,12 +188,12 @@ public class Projections implements SmartLifecycle {
     }
 
     /** Brings this instance's runners in line with the recorded generations, and drops retired ones. */
-    private synchronized ProjectionStore.Generations follow(String projection) {
+    private synchronized void follow(String projection) {
         Projection definition = projections.get(projection);
         ProjectionStore.Generations current = store.generations(projection, clock.instant());
         generations.put(projection, current);
         if (!running) {
-            return current;
+            return;
         }
         Map<Integer, ProjectionRunner> own = runners.computeIfAbsent(projection, key -> new ConcurrentHashMap<>());
         own.computeIfAbsent(current.live(), generation -> runner(definition, generation, null));
@@ -215,7 +215,6 @@ public class Projections implements SmartLifecycle {
                 log.info("dropped generation {} of projection {}", generation, projection);
             }
         }
-        return current;
     }
 
     private ProjectionRunner runner(Projection projection, int generation, Runnable onCaughtUp) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The one shape of every refusal (RFC 9457 problem+json): a title, a detail that reads "field: rule; ...", and an
@@ -31,6 +32,11 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String field, String rule) {
         return of(status, type, title, List.of(new FieldError(field, rule)));
+    }
+
+    /** A refusal to throw from a controller: answered as this problem, with its status, by the exception handler. */
+    public static ErrorResponseException refusal(HttpStatus status, String title, String field, String rule) {
+        return new ErrorResponseException(status, of(status, null, title, field, rule), null);
     }
 
     public record FieldError(String field, String rule) {

@@ -3,6 +3,7 @@ package org.trialstream.support.testing;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,29 +44,27 @@ public final class ContractPublisher implements AutoCloseable {
 
     /** Publishes a fact with a fresh event id, recorded by an investigator of site RJH; returns the event id. */
     public String publish(TrialEvent fact) {
-        String eventId = UUID.randomUUID().toString();
-        publish(eventId, fact);
-        return eventId;
-    }
-
-    /** Publishes a fact under a given event id (the same id twice is a republication) and waits for the ack. */
-    public void publish(String eventId, TrialEvent fact) {
-        try {
-            send(eventId, fact, null).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + fact, e);
-        }
+        return publish(fact, RECORDED_AT);
     }
 
     /** Publishes a fact recorded at a given instant (for "as recorded at" questions); returns its event id. */
     public String publish(TrialEvent fact, Instant recordedAt) {
         String eventId = UUID.randomUUID().toString();
+        await(send(eventId, fact, null, recordedAt), fact);
+        return eventId;
+    }
+
+    /** Publishes a fact under a given event id (the same id twice is a republication) and waits for the ack. */
+    public void publish(String eventId, TrialEvent fact) {
+        await(send(eventId, fact, null), fact);
+    }
+
+    private static void await(Future<?> acknowledged, TrialEvent fact) {
         try {
-            send(eventId, fact, null, recordedAt).get();
+            acknowledged.get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + fact, e);
         }
-        return eventId;
     }
 
     /** Sends without waiting, for load; {@link #flush()} waits for all. */
@@ -84,11 +83,11 @@ public final class ContractPublisher implements AutoCloseable {
         producer.flush();
     }
 
-    private java.util.concurrent.Future<?> send(String eventId, TrialEvent fact, Long recordVersion) {
+    private Future<?> send(String eventId, TrialEvent fact, Long recordVersion) {
         return send(eventId, fact, recordVersion, RECORDED_AT);
     }
 
-    private java.util.concurrent.Future<?> send(String eventId, TrialEvent fact, Long recordVersion,
+    private Future<?> send(String eventId, TrialEvent fact, Long recordVersion,
                                                 Instant recordedAt) {
         EventContract contract = EventContracts.contractOf(fact.getClass())
                 .orElseThrow(() -> new IllegalArgumentException(fact.getClass() + " is not a published contract"));
