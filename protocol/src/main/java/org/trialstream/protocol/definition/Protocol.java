@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param version version of the protocol file; bumped on every change
  */
 public record Protocol(String id, int version, String title, EnrolmentRules enrolment, AnlotinibRegimen anlotinib,
-                       RadiotherapyRules radiotherapy, FollowUpSchedule followUp, EndpointDefinitions endpoints) {
+                       RadiotherapyRules radiotherapy, FollowUpSchedule followUp, EndpointDefinitions endpoints,
+                       SafetyRules safety) {
 
     public Protocol {
         Objects.requireNonNull(id, "id");
@@ -23,6 +24,7 @@ public record Protocol(String id, int version, String title, EnrolmentRules enro
         Objects.requireNonNull(radiotherapy, "radiotherapy");
         Objects.requireNonNull(followUp, "followUp");
         Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(safety, "safety");
     }
 
     /** @see StudyDays#studyDay(LocalDate, LocalDate) */

@@ -1,5 +1,6 @@
 package org.trialstream.protocol.definition;
 
+import org.trialstream.kernel.contract.safety.Causality;
 import org.trialstream.kernel.patient.ResectionMargin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +79,8 @@ public final class ProtocolLoader {
             throw new InvalidProtocolException(source, "", "must be a YAML mapping with id, version and the protocol sections");
         }
         YamlNode top = new YamlNode(root, "", source)
-                .allowing("id", "version", "title", "enrolment", "anlotinib", "radiotherapy", "followUp", "endpoints");
+                .allowing("id", "version", "title", "enrolment", "anlotinib", "radiotherapy", "followUp", "endpoints",
+                        "safety");
         EndpointDefinitions endpoints = endpoints(top.object("endpoints"));
         return new Protocol(
                 top.text("id"),
@@ -85,7 +90,8 @@ public final class ProtocolLoader {
                 anlotinib(top.object("anlotinib")),
                 radiotherapy(top.object("radiotherapy")),
                 followUp(top.object("followUp"), endpoints),
-                endpoints);
+                endpoints,
+                safety(top.object("safety")));
     }
 
     private static EnrolmentRules enrolment(YamlNode node) {
@@ -234,5 +240,43 @@ public final class ProtocolLoader {
         return new EndpointDefinitions.Endpoint(node.text("name"),
                 node.enumValue("event", EndpointDefinitions.EventType.class),
                 node.has("deathIsEvent") && node.bool("deathIsEvent"));
+    }
+
+    private static SafetyRules safety(YamlNode node) {
+        node.allowing("relatedCausalities", "doseDecision", "expeditedReports", "toxicity");
+        Set<Causality> related = EnumSet.noneOf(Causality.class);
+        for (JsonNode causality : node.list("relatedCausalities")) {
+            try {
+                related.add(Causality.valueOf(causality.asText()));
+            } catch (IllegalArgumentException e) {
+                throw node.problem("relatedCausalities", "'" + causality.asText() + "' is none of "
+                        + Arrays.toString(Causality.values()));
+            }
+        }
+        if (related.isEmpty()) {
+            throw node.problem("relatedCausalities", "must name at least one attribution that counts as related");
+        }
+        YamlNode doseDecision = node.object("doseDecision")
+                .allowing("relatedGradeFrom", "relatedGradeTo", "intolerableGrade");
+        int relatedFrom = grade(doseDecision, "relatedGradeFrom");
+        int relatedTo = grade(doseDecision, "relatedGradeTo");
+        if (relatedTo < relatedFrom) {
+            throw doseDecision.problem("relatedGradeTo", "must not be below relatedGradeFrom (" + relatedFrom + ")");
+        }
+        YamlNode reports = node.object("expeditedReports")
+                .allowing("initialReportDays", "fatalSusarDays", "fatalSusarFollowUpDays", "otherSusarDays");
+        YamlNode toxicity = node.object("toxicity").allowing("severeGradeFrom");
+        return new SafetyRules(related, relatedFrom, relatedTo, grade(doseDecision, "intolerableGrade"),
+                reports.integer("initialReportDays", 1), reports.integer("fatalSusarDays", 1),
+                reports.integer("fatalSusarFollowUpDays", 1), reports.integer("otherSusarDays", 1),
+                grade(toxicity, "severeGradeFrom"));
+    }
+
+    private static int grade(YamlNode node, String key) {
+        int grade = node.integer(key, 1);
+        if (grade > 5) {
+            throw node.problem(key, "CTCAE grades run from 1 to 5, was " + grade);
+        }
+        return grade;
     }
 }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
+import org.trialstream.kernel.contract.dosing.DoseReduced;
+import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
@@ -20,6 +23,16 @@ import org.trialstream.kernel.contract.followup.FollowUpStopped;
 import org.trialstream.kernel.contract.followup.ImagingAssessed;
 import org.trialstream.kernel.contract.followup.LostToFollowUp;
 import org.trialstream.kernel.contract.followup.VisitsScheduled;
+import org.trialstream.kernel.contract.radiotherapy.FractionDelivered;
+import org.trialstream.kernel.contract.safety.AdverseEventCorrected;
+import org.trialstream.kernel.contract.safety.AdverseEventGradeChanged;
+import org.trialstream.kernel.contract.safety.AdverseEventReported;
+import org.trialstream.kernel.contract.safety.AdverseEventResolved;
+import org.trialstream.kernel.contract.safety.DoseDecisionWarranted;
+import org.trialstream.kernel.contract.safety.ExpeditedReportOverdue;
+import org.trialstream.kernel.contract.safety.ExpeditedReportSubmitted;
+import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
+import org.trialstream.kernel.contract.safety.TreatmentEmergenceRejudged;
 
 /** The catalogue of published facts: wire name and version to Java type, and back. */
 public final class EventContracts {
@@ -38,7 +51,20 @@ public final class EventContracts {
             AliveContactRecorded.class,
             DeathRecorded.class,
             LostToFollowUp.class,
-            FollowUpStopped.class);
+            FollowUpStopped.class,
+            AdverseEventReported.class,
+            AdverseEventGradeChanged.class,
+            AdverseEventResolved.class,
+            AdverseEventCorrected.class,
+            TreatmentEmergenceRejudged.class,
+            SeriousAdverseEventReported.class,
+            ExpeditedReportSubmitted.class,
+            ExpeditedReportOverdue.class,
+            DoseDecisionWarranted.class,
+            FirstDoseTaken.class,
+            DoseReduced.class,
+            AnlotinibDiscontinued.class,
+            FractionDelivered.class);
 
     private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventContracts::keyOf, Function.identity()));

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
+import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
+import org.trialstream.kernel.contract.dosing.DoseReduced;
+import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -21,12 +25,39 @@ import org.trialstream.kernel.contract.followup.ImagingModality;
 import org.trialstream.kernel.contract.followup.LostToFollowUp;
 import org.trialstream.kernel.contract.followup.PlannedVisit;
 import org.trialstream.kernel.contract.followup.VisitsScheduled;
+import org.trialstream.kernel.contract.radiotherapy.FractionDelivered;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPhase;
+import org.trialstream.kernel.contract.safety.ActionTaken;
+import org.trialstream.kernel.contract.safety.AdverseEventCorrected;
+import org.trialstream.kernel.contract.safety.AdverseEventDescription;
+import org.trialstream.kernel.contract.safety.AdverseEventGradeChanged;
+import org.trialstream.kernel.contract.safety.AdverseEventOutcome;
+import org.trialstream.kernel.contract.safety.AdverseEventReported;
+import org.trialstream.kernel.contract.safety.AdverseEventResolved;
+import org.trialstream.kernel.contract.safety.Attribution;
+import org.trialstream.kernel.contract.safety.Causality;
+import org.trialstream.kernel.contract.safety.DoseDecisionWarranted;
+import org.trialstream.kernel.contract.safety.ExpeditedReportKind;
+import org.trialstream.kernel.contract.safety.ExpeditedReportOverdue;
+import org.trialstream.kernel.contract.safety.ExpeditedReportSubmitted;
+import org.trialstream.kernel.contract.safety.ReportDeadline;
+import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
+import org.trialstream.kernel.contract.safety.SeriousnessCriterion;
+import org.trialstream.kernel.contract.safety.TreatmentEmergenceRejudged;
 import org.trialstream.kernel.patient.ResectionMargin;
 
 /** One instance of every contract, equal to its golden JSON sample. */
 final class ContractSamples {
 
     static final UUID PATIENT = UUID.fromString("6f1c2a9e-3b7d-4c1e-9a55-0d2f8e4b7a10");
+
+    static final UUID ADVERSE_EVENT = UUID.fromString("3d9b7c1a-5e2f-4a8b-9c0d-1e2f3a4b5c6d");
+
+    private static final AdverseEventDescription DIARRHEA = new AdverseEventDescription("Diarrhea", "10012735",
+            "Gastrointestinal disorders", 3, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
+            new Attribution(Causality.PROBABLE, Causality.UNLIKELY), true, false,
+            List.of(SeriousnessCriterion.HOSPITALISATION), ActionTaken.DRUG_INTERRUPTED,
+            AdverseEventOutcome.NOT_RECOVERED);
 
     static final List<TrialEvent> ALL = List.of(
             new PatientScreened(PATIENT, "S-001", "RJH", LocalDate.of(2026, 3, 2)),
@@ -56,7 +87,30 @@ final class ContractSamples {
             new AliveContactRecorded(PATIENT, LocalDate.of(2026, 10, 2)),
             new DeathRecorded(PATIENT, LocalDate.of(2026, 11, 3), "Progressive disease"),
             new LostToFollowUp(PATIENT, LocalDate.of(2026, 10, 2), "Moved; no forwarding address"),
-            new FollowUpStopped(PATIENT, LocalDate.of(2026, 5, 11), "consent withdrawn"));
+            new FollowUpStopped(PATIENT, LocalDate.of(2026, 5, 11), "consent withdrawn"),
+            new AdverseEventReported(PATIENT, ADVERSE_EVENT, "RJH", "S-001", DIARRHEA, true),
+            new AdverseEventGradeChanged(PATIENT, ADVERSE_EVENT, 2, 3, LocalDate.of(2026, 4, 9),
+                    "Loperamide effective; four stools a day over baseline"),
+            new AdverseEventResolved(PATIENT, ADVERSE_EVENT, LocalDate.of(2026, 4, 20),
+                    AdverseEventOutcome.RECOVERED),
+            new AdverseEventCorrected(PATIENT, ADVERSE_EVENT, DIARRHEA, true,
+                    "Source notes give onset on 2 April, not 3 April"),
+            new TreatmentEmergenceRejudged(PATIENT, ADVERSE_EVENT, true, LocalDate.of(2026, 3, 14)),
+            new SeriousAdverseEventReported(PATIENT, ADVERSE_EVENT, "RJH", "S-001", "Diarrhea", "10012735", 3,
+                    List.of(SeriousnessCriterion.HOSPITALISATION), LocalDate.of(2026, 4, 3), true,
+                    new Attribution(Causality.PROBABLE, Causality.UNLIKELY), false,
+                    List.of(new ReportDeadline(ExpeditedReportKind.INITIAL, LocalDate.of(2026, 4, 4))), false),
+            new ExpeditedReportSubmitted(PATIENT, ADVERSE_EVENT, ExpeditedReportKind.INITIAL,
+                    LocalDate.of(2026, 4, 4), "Sponsor pharmacovigilance", LocalDate.of(2026, 4, 4), true),
+            new ExpeditedReportOverdue(PATIENT, ADVERSE_EVENT, "RJH", "S-001", "Diarrhea",
+                    ExpeditedReportKind.INITIAL, LocalDate.of(2026, 4, 4)),
+            new DoseDecisionWarranted(PATIENT, ADVERSE_EVENT, "RJH", "Diarrhea", 3, false, LocalDate.of(2026, 4, 2)),
+            new FirstDoseTaken(PATIENT, LocalDate.of(2026, 3, 14), 12),
+            new DoseReduced(PATIENT, LocalDate.of(2026, 4, 10), 12, 10, ADVERSE_EVENT,
+                    "Grade 3 diarrhoea related to anlotinib"),
+            new AnlotinibDiscontinued(PATIENT, LocalDate.of(2026, 5, 2), DiscontinuationReason.UNACCEPTABLE_TOXICITY,
+                    null, ADVERSE_EVENT),
+            new FractionDelivered(PATIENT, LocalDate.of(2026, 3, 16), RadiotherapyPhase.BASE, 200, 1));
 
     private ContractSamples() {
     }
