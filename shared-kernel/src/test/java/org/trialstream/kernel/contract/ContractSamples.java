@@ -53,7 +53,7 @@ final class ContractSamples {
 
     static final UUID ADVERSE_EVENT = UUID.fromString("3d9b7c1a-5e2f-4a8b-9c0d-1e2f3a4b5c6d");
 
-    private static final AdverseEventDescription DIARRHEA = new AdverseEventDescription("Diarrhea", "10012735",
+    private static final AdverseEventDescription DIARRHEA = new AdverseEventDescription("Diarrhea", "10012727",
             "Gastrointestinal disorders", 3, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 3),
             new Attribution(Causality.PROBABLE, Causality.UNLIKELY), true, false,
             List.of(SeriousnessCriterion.HOSPITALISATION), ActionTaken.DRUG_INTERRUPTED,
@@ -96,7 +96,7 @@ final class ContractSamples {
             new AdverseEventCorrected(PATIENT, ADVERSE_EVENT, DIARRHEA, true,
                     "Source notes give onset on 2 April, not 3 April"),
             new TreatmentEmergenceRejudged(PATIENT, ADVERSE_EVENT, true, LocalDate.of(2026, 3, 14)),
-            new SeriousAdverseEventReported(PATIENT, ADVERSE_EVENT, "RJH", "S-001", "Diarrhea", "10012735", 3,
+            new SeriousAdverseEventReported(PATIENT, ADVERSE_EVENT, "RJH", "S-001", "Diarrhea", "10012727", 3,
                     List.of(SeriousnessCriterion.HOSPITALISATION), LocalDate.of(2026, 4, 3), true,
                     new Attribution(Causality.PROBABLE, Causality.UNLIKELY), false,
                     List.of(new ReportDeadline(ExpeditedReportKind.INITIAL, LocalDate.of(2026, 4, 4))), false),

@@ -164,7 +164,8 @@ public final class KafkaBroker {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + dataDir.resolve("logs").toAbsolutePath(),
-                "num.partitions=1",
+                // A topic a reader asks for before its writer made it gets the partitions the services provision.
+                "num.partitions=3",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
