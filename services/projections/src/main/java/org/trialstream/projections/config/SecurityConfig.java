@@ -27,8 +27,10 @@ public class SecurityConfig {
     /**
      * Patient-level data for the people who care for, watch over or audit patients; aggregates for everyone,
      * including the statistician; the endpoint analyses for those who judge the trial's results (the per-patient data
-     * set for the statistician and the monitor); the follow-up worklist for site staff (their own site) and the
-     * monitor; the rebuild for the administrator; the access log for the auditor.
+     * set for the statistician and the monitor); the toxicity tables for the same readers, and the toxicity listings
+     * (patient rows) for site investigators and nurses (their own site's rows), the safety officer and the monitor;
+     * the follow-up worklist for site staff (their own site) and the monitor; the rebuild for the administrator; the
+     * access log for the auditor.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
@@ -43,6 +45,13 @@ public class SecurityConfig {
             allow(GET, "/endpoints/{endpoint}/curve.png", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
             allow(GET, "/endpoints/local-recurrence/cumulative-incidence", INVESTIGATOR, SAFETY_OFFICER, MONITOR,
                     STATISTICIAN),
+            allow(GET, "/toxicity/teae", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/toxicity/teae.csv", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/toxicity/teae.svg", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/toxicity/teae.png", INVESTIGATOR, SAFETY_OFFICER, MONITOR, STATISTICIAN),
+            allow(GET, "/toxicity/serious", INVESTIGATOR, RESEARCH_NURSE, SAFETY_OFFICER, MONITOR),
+            allow(GET, "/toxicity/deaths", INVESTIGATOR, RESEARCH_NURSE, SAFETY_OFFICER, MONITOR),
+            allow(GET, "/toxicity/dose-modifications", INVESTIGATOR, RESEARCH_NURSE, SAFETY_OFFICER, MONITOR),
             allow(GET, "/follow-up/worklist", INVESTIGATOR, RESEARCH_NURSE, MONITOR),
             allow(GET, "/admin/projections", ADMINISTRATOR),
             allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),

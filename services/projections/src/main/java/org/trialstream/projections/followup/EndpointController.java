@@ -1,8 +1,10 @@
 package org.trialstream.projections.followup;
 
+import static org.trialstream.projections.web.ReadParameters.asRecordedAt;
+import static org.trialstream.projections.web.ReadParameters.dataCut;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,6 +28,7 @@ import org.trialstream.projections.followup.EndpointViews.IncidenceView;
 import org.trialstream.projections.followup.EndpointViews.Rate;
 import org.trialstream.projections.followup.EndpointViews.TableRow;
 import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.web.Drawing;
 import org.trialstream.protocol.definition.Protocol;
 import org.trialstream.statistics.survival.CompetingRiskObservation;
 import org.trialstream.statistics.survival.CumulativeIncidence;
@@ -102,8 +105,7 @@ class EndpointController {
     @GetMapping(value = "/endpoints/{endpoint}/curve.svg", produces = "image/svg+xml")
     ResponseEntity<String> curveSvg(@PathVariable String endpoint, @RequestParam(required = false) String dataCut,
                                     @RequestParam(required = false) String asRecordedAt) {
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                .body(chart(endpoint, dataCut, asRecordedAt).svg());
+        return ResponseEntity.ok().contentType(Drawing.SVG).body(chart(endpoint, dataCut, asRecordedAt).svg());
     }
 
     /** The same plot as PNG. */
@@ -182,29 +184,5 @@ class EndpointController {
     private static EndpointKind kind(String endpoint) {
         return EndpointKind.named(endpoint).orElseThrow(() -> Problems.refusal(HttpStatus.NOT_FOUND, "No such endpoint",
                 "endpoint", "the endpoints are lrfs, mfs and os"));
-    }
-
-    private static LocalDate dataCut(String value) {
-        if (value == null || value.isBlank()) {
-            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut",
-                    "a data cut is required, as YYYY-MM-DD");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "dataCut", "must be a date YYYY-MM-DD");
-        }
-    }
-
-    private static Instant asRecordedAt(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "asRecordedAt",
-                    "must be an instant such as 2026-11-30T12:00:00Z");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.trialstream.projections.followup;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,20 +16,21 @@ import org.trialstream.projections.stream.Documents;
 import org.trialstream.projections.stream.Projection;
 
 /**
- * Each patient's clinical facts from every context the endpoints and the follow-up worklist read, one list per
- * context in the order the log holds them: each entry with its event id, contract type, the instant it was recorded,
- * its clinical date and its payload. The analyses run on these lists at read time, so that any data cut and any
- * "as recorded at" instant can be answered from the same documents. One list per context keeps the documents the
- * same however the topics interleave, and lets two instances write one patient's facts of two topics at once.
+ * Each patient's clinical facts from every context the endpoints, the follow-up worklist and the toxicity tables
+ * read (enrolment, follow-up, safety, dosing, radiotherapy), one list per context in the order the log holds them:
+ * each entry with its event id, contract type, the instant it was recorded, its clinical date and its payload. The
+ * analyses run on these lists at read time, so that any data cut and any "as recorded at" instant can be answered
+ * from the same documents. One list per context keeps the documents the same however the topics interleave, and lets
+ * two instances write one patient's facts of two topics at once.
  */
 public class PatientFactsProjection implements Projection {
 
     public static final String NAME = "patient-facts";
-    static final String PATIENTS = "patients";
+    public static final String PATIENTS = "patients";
     static final String RECORDED_AT = "recordedAt";
     static final String CLINICAL_DATE = "clinicalDate";
-    static final String TYPE = "type";
-    static final String PAYLOAD = "payload";
+    public static final String TYPE = "type";
+    public static final String PAYLOAD = "payload";
     static final String EVENT_ID = "eventId";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -41,7 +43,8 @@ public class PatientFactsProjection implements Projection {
 
     @Override
     public Set<String> topics() {
-        return Set.of(BoundedContext.ENROLMENT.topic(), BoundedContext.FOLLOW_UP.topic());
+        return Set.of(BoundedContext.ENROLMENT.topic(), BoundedContext.FOLLOW_UP.topic(),
+                BoundedContext.SAFETY.topic(), BoundedContext.DOSING.topic(), BoundedContext.RADIOTHERAPY.topic());
     }
 
     @Override
@@ -63,6 +66,19 @@ public class PatientFactsProjection implements Projection {
                 patient.put(fact.context(), facts);
             });
         }
+    }
+
+    /**
+     * One context's facts of a patient document in log order, only those recorded by {@code asRecordedAt} (all when
+     * it is null): later facts, corrections among them, are not applied.
+     */
+    public static List<Document> facts(Document patient, BoundedContext context, Instant asRecordedAt) {
+        List<Document> facts = patient.getList(context.id(), Document.class, List.of());
+        if (asRecordedAt == null) {
+            return facts;
+        }
+        return facts.stream().filter(fact -> !Instant.parse(fact.getString(RECORDED_AT)).isAfter(asRecordedAt))
+                .toList();
     }
 
     private static Document entry(ContractEvent fact) {

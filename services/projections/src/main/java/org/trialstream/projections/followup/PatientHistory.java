@@ -3,7 +3,6 @@ package org.trialstream.projections.followup;
 import static org.trialstream.projections.followup.PatientFactsProjection.CLINICAL_DATE;
 import static org.trialstream.projections.followup.PatientFactsProjection.EVENT_ID;
 import static org.trialstream.projections.followup.PatientFactsProjection.PAYLOAD;
-import static org.trialstream.projections.followup.PatientFactsProjection.RECORDED_AT;
 import static org.trialstream.projections.followup.PatientFactsProjection.TYPE;
 
 import java.time.Instant;
@@ -16,13 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.trialstream.kernel.contract.BoundedContext;
 
 /**
  * One patient's history as it stood: only facts recorded by {@code asRecordedAt} (corrections recorded later are not
  * applied), and of those only the clinical facts dated on or before the data cut. Corrections replace what they
  * correct. Empty for a patient not enrolled by the cut.
  *
- * @param lastKnownAlive the latest clinical date of any fact of any context, death excepted
+ * @param lastKnownAlive the latest clinical date of any enrolment or follow-up fact, death excepted (the survival
+ *                       analyses read these two contexts only)
  * @param queries        inconsistencies a data manager must resolve, in words
  */
 record PatientHistory(String patientId, String siteId, LocalDate surgery, List<Assessment> assessments,
@@ -39,8 +40,8 @@ record PatientHistory(String patientId, String siteId, LocalDate surgery, List<A
     }
 
     static Optional<PatientHistory> of(Document patient, LocalDate dataCut, Instant asRecordedAt) {
-        List<Document> enrolment = recorded(patient.getList("enrolment", Document.class, List.of()), asRecordedAt);
-        List<Document> followUp = recorded(patient.getList("follow-up", Document.class, List.of()), asRecordedAt);
+        List<Document> enrolment = PatientFactsProjection.facts(patient, BoundedContext.ENROLMENT, asRecordedAt);
+        List<Document> followUp = PatientFactsProjection.facts(patient, BoundedContext.FOLLOW_UP, asRecordedAt);
         LocalDate surgery = null;
         LocalDate enrolledOn = null;
         String siteId = null;
@@ -129,14 +130,6 @@ record PatientHistory(String patientId, String siteId, LocalDate surgery, List<A
                  "follow-up.FollowUpStopped", "follow-up.AssessmentOutsideWindow" -> null;
             default -> fact.getString(CLINICAL_DATE) == null ? null : LocalDate.parse(fact.getString(CLINICAL_DATE));
         };
-    }
-
-    private static List<Document> recorded(List<Document> facts, Instant asRecordedAt) {
-        if (asRecordedAt == null) {
-            return facts;
-        }
-        return facts.stream().filter(fact -> !Instant.parse(fact.getString(RECORDED_AT)).isAfter(asRecordedAt))
-                .toList();
     }
 
     private static Assessment assessment(String eventId, Document payload) {

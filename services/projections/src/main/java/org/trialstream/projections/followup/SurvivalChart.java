@@ -3,14 +3,11 @@ package org.trialstream.projections.followup;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Line2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -25,7 +22,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.graphics2d.svg.SVGGraphics2D;
+import org.trialstream.projections.web.Drawing;
 import org.trialstream.statistics.survival.SurvivalCurve;
 import org.trialstream.statistics.survival.SurvivalRow;
 
@@ -33,7 +30,7 @@ import org.trialstream.statistics.survival.SurvivalRow;
  * A Kaplan-Meier plot as a trial report shows it: the survival steps with their shaded 95 % interval, a tick at each
  * censoring, the months from surgery on the x axis up to the endpoint horizon, and the numbers at risk under the axis.
  */
-final class SurvivalChart {
+final class SurvivalChart implements Drawing {
 
     static final String X_LABEL = "Months since surgery";
     private static final int WIDTH = 900;
@@ -137,19 +134,18 @@ final class SurvivalChart {
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
     }
 
-    byte[] png() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    @Override
+    public int width() {
+        return WIDTH;
     }
 
-    String svg() {
-        SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT);
+    @Override
+    public int height() {
+        return HEIGHT;
+    }
+
+    @Override
+    public void draw(Graphics2D graphics) {
         chart.draw(graphics, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return graphics.getSVGDocument();
     }
 }

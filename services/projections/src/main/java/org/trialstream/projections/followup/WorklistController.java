@@ -2,7 +2,6 @@ package org.trialstream.projections.followup;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,14 +9,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.web.ReadParameters;
 import org.trialstream.support.audit.AccessLog;
 import org.trialstream.support.security.Actor;
-import org.trialstream.support.web.Problems;
 
 /**
  * The research nurses' worklist: each visit whose window is open and has no assessment yet (due), or has closed
@@ -79,14 +77,7 @@ class WorklistController {
     }
 
     private LocalDate day(String on) {
-        if (on == null) {
-            return LocalDate.now(clock);
-        }
-        try {
-            return LocalDate.parse(on);
-        } catch (DateTimeParseException e) {
-            throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "on",
-                    "must be a date YYYY-MM-DD");
-        }
+        LocalDate day = ReadParameters.date("on", on);
+        return day == null ? LocalDate.now(clock) : day;
     }
 }
