@@ -30,6 +30,7 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
+import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.protocol.SharedData;
 import org.trialstream.safety.SafetyApplication;
@@ -111,6 +112,58 @@ abstract class SafetyScenarios {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> openReports(adverseEvent).size() == 1);
         assertThat(openReports(adverseEvent).get(0).path("kind").asText()).isEqualTo("EXPEDITED");
+    }
+
+    @Test
+    void anAdverseEventBecomesAnSaeOnTheTopicAndReachesTheTeaeTable() throws Exception {
+        String patient = enrolAndDose();
+        ServiceApp.Response reported = app.post(path(patient), adverseEvent("Hypertension", 3, "DEFINITE", true,
+                List.of("IMPORTANT_MEDICAL_EVENT")), investigator);
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String adverseEvent = reported.body().path("adverseEventId").asText();
+        safetyTopic.awaitFactsAbout(patient, facts -> facts.stream()
+                .anyMatch(fact -> type(fact).equals("safety.SeriousAdverseEventReported")));
+
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String database = getClass().getSimpleName().toLowerCase() + "_toxicity";
+        ServiceProcess projections = new ServiceProcess("projections",
+                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")), port,
+                Map.of("TRIAL_PROJECTIONS_PORT", String.valueOf(port),
+                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
+                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
+                        "TRIAL_MONGODB_DATABASE", database),
+                Path.of("target", database + "-projections.log"));
+        try {
+            projections.start(Duration.ofSeconds(120));
+            String statistician = issuer.token(Role.STATISTICIAN.name()).subject("stat-1").sign();
+            String teae = projections.baseUrl() + "/toxicity/teae?dataCut=" + TODAY;
+            JsonNode hypertension = await().atMost(Duration.ofSeconds(60)).until(() -> row(ServiceApp.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(teae))
+                            .header("Authorization", "Bearer " + statistician), "GET " + teae).body(),
+                    "Hypertension"), java.util.Objects::nonNull);
+            assertThat(hypertension.path("anyGrade").path("n").asInt()).isEqualTo(1);
+            assertThat(hypertension.path("severe").path("n").asInt()).isEqualTo(1);
+            String serious = projections.baseUrl() + "/toxicity/serious?dataCut=" + TODAY;
+            JsonNode listing = ServiceApp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serious))
+                    .header("Authorization", "Bearer " + safetyOfficer), "GET " + serious).body();
+            assertThat(listing.findValuesAsText("adverseEventId")).contains(adverseEvent);
+        } finally {
+            projections.stop();
+        }
+    }
+
+    /** The incidence table's row for a term, or null while it is not there. */
+    private static JsonNode row(JsonNode table, String term) {
+        for (JsonNode row : table.path("rows")) {
+            if (row.path("name").asText().equals(term)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     @Test
