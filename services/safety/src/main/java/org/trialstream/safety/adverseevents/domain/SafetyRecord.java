@@ -338,17 +338,14 @@ public class SafetyRecord {
     }
 
     /**
-     * An event that became serious, or a serious one that got worse (a worse grade, another criterion), is an SAE
-     * fact. The reports it now requires are counted from {@code awareOn}; a report already due keeps its date.
+     * An event that became serious, or a serious one that got worse (a worse grade, another criterion) or now needs
+     * another report (a correction made it a SUSAR), is an SAE fact. The reports it now requires are counted from
+     * {@code awareOn}; a report already due keeps its date.
      */
     private void reportIfSerious(AdverseEvent event, Set<SeriousnessCriterion> criteriaBefore,
                                  Set<SeriousnessCriterion> criteria, int worstBefore, LocalDate awareOn,
                                  SafetyRules rules, ClinicalCalendar calendar, DeadlineManager deadlines) {
         if (criteria.isEmpty()) {
-            return;
-        }
-        boolean upgrade = !criteriaBefore.isEmpty();
-        if (upgrade && event.worstGrade <= worstBefore && criteriaBefore.containsAll(criteria)) {
             return;
         }
         Attribution attribution = event.description.attribution();
@@ -359,6 +356,10 @@ public class SafetyRecord {
         List<ReportDeadline> fresh = rules.reportsDue(awareOn, susar, fatalOrLifeThreatening).stream()
                 .filter(deadline -> !event.due.containsKey(deadline.kind()))
                 .toList();
+        boolean upgrade = !criteriaBefore.isEmpty();
+        if (upgrade && event.worstGrade <= worstBefore && criteriaBefore.containsAll(criteria) && fresh.isEmpty()) {
+            return;
+        }
         List<ReportDeadline> open = new ArrayList<>();
         event.due.forEach((kind, dueOn) -> {
             if (!event.submitted.containsKey(kind)) {

@@ -481,6 +481,29 @@ class SafetyRecordTest {
     }
 
     @Test
+    void aCorrectionThatMakesASeriousEventASusarStartsItsExpeditedClock() {
+        List<SeriousnessCriterion> hospitalised = List.of(SeriousnessCriterion.HOSPITALISATION);
+        Description relatedAndUnexpected = new Description("Diarrhea", null, 3, ONSET, AWARE, PROBABLY_ANLOTINIB,
+                false, false, hospitalised, ActionTaken.DOSE_NOT_CHANGED, null);
+        fixture.given(opened(), dosed(), reported(new AdverseEventDescription("Diarrhea", "10012727",
+                                "Gastrointestinal disorders", 3, ONSET, AWARE, UNRELATED, false, false, hospitalised,
+                                ActionTaken.DOSE_NOT_CHANGED, AdverseEventOutcome.NOT_RECOVERED), true),
+                        sae(3, UNRELATED, hospitalised, false, List.of(new ReportDeadline(INITIAL, AWARE.plusDays(1))),
+                                false, false))
+                .when(new CorrectAdverseEvent(PATIENT, AE, relatedAndUnexpected, "investigator revised causality",
+                        null))
+                .expectEvents(new AdverseEventCorrected(PATIENT_ID, AE, new AdverseEventDescription("Diarrhea",
+                                "10012727", "Gastrointestinal disorders", 3, ONSET, AWARE, PROBABLY_ANLOTINIB, false,
+                                false, hospitalised, ActionTaken.DOSE_NOT_CHANGED, AdverseEventOutcome.NOT_RECOVERED),
+                                true, "investigator revised causality"),
+                        new DoseDecisionWarranted(PATIENT_ID, AE, "RJH", "Diarrhea", 3, false, ONSET),
+                        sae(3, PROBABLY_ANLOTINIB, hospitalised, true, List.of(
+                                new ReportDeadline(INITIAL, AWARE.plusDays(1)),
+                                new ReportDeadline(EXPEDITED, AWARE.plusDays(15))), true, false))
+                .expectScheduledDeadlineWithName(overdueFrom(AWARE.plusDays(15)), SafetyRecord.REPORT_DEADLINE);
+    }
+
+    @Test
     void refusesACorrectionThatChangesNothing() {
         fixture.given(opened(), dosed(), reported(diarrheaDescribed(1, UNRELATED, List.of()), true))
                 .when(new CorrectAdverseEvent(PATIENT, AE, diarrhea(1, UNRELATED), "no change", null))
