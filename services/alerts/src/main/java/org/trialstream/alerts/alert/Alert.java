@@ -1,0 +1,34 @@
+package org.trialstream.alerts.alert;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a safety officer is alerted to: a serious adverse event (or its upgrade), or a report to the sponsor that is
+ * overdue. Patients appear only by study identifiers. The id is the id of the safety fact it comes from, so that a
+ * fact read twice is one alert.
+ *
+ * @param raisedAt when safety recorded the fact
+ * @param deadlines the reports due for a serious event; for an overdue report, that one report
+ */
+public record Alert(String id, Kind kind, boolean upgrade, String patientId, String screeningNumber, String siteId,
+                    String adverseEventId, String term, Integer grade, List<String> criteria, LocalDate awareOn,
+                    boolean susar, List<Deadline> deadlines, Instant raisedAt, State state, Instant escalatedAt,
+                    String acknowledgedBy, Instant acknowledgedAt) {
+
+    public enum Kind {
+        SERIOUS_ADVERSE_EVENT,
+        REPORT_OVERDUE
+    }
+
+    /** Open until acknowledged; escalated when nobody acknowledged it in time, and open still. */
+    public enum State {
+        OPEN,
+        ESCALATED,
+        ACKNOWLEDGED
+    }
+
+    public record Deadline(String kind, LocalDate dueOn) {
+    }
+}
