@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.trialstream.localstack.Processes;
+import org.trialstream.localstack.bench.AlertsBench;
 import org.trialstream.localstack.bench.CommandBench;
 import org.trialstream.localstack.bench.RebuildBench;
 import org.trialstream.localstack.kafka.KafkaBroker;
@@ -206,12 +207,14 @@ public final class Trial {
     /**
      * {@code bench commands [--clients 8] [--commands 20000] [--warmup 2000] [--enrol]}: the command benchmark
      * ({@link CommandBench}); {@code bench rebuild [--sizes 5000,20000]}: the projection benchmark
-     * ({@link RebuildBench}). Both against the running stack.
+     * ({@link RebuildBench}); {@code bench alerts [--rate 100] [--seconds 30] [--patients 50]}: SAE alert latency
+     * ({@link AlertsBench}). All against the running stack.
      */
     void bench(List<String> options) throws Exception {
         String usage = "usage: ./trial bench commands [--clients N] [--commands N] [--warmup N] [--enrol]\n"
-                + "       ./trial bench rebuild [--sizes 5000,20000]";
-        if (options.isEmpty() || !List.of("commands", "rebuild").contains(options.get(0))) {
+                + "       ./trial bench rebuild [--sizes 5000,20000]\n"
+                + "       ./trial bench alerts [--rate 100] [--seconds 30] [--patients 50]";
+        if (options.isEmpty() || !List.of("commands", "rebuild", "alerts").contains(options.get(0))) {
             throw new IllegalArgumentException(usage);
         }
         Map<String, String> given = new HashMap<>();
@@ -219,7 +222,8 @@ public final class Trial {
         for (int i = 1; i < options.size(); i++) {
             if (options.get(i).equals("--enrol")) {
                 enrol = true;
-            } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup", "--sizes")
+            } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup", "--sizes", "--rate",
+                    "--seconds", "--patients")
                     .contains(options.get(i))) {
                 given.put(options.get(i), options.get(++i));
             } else {
@@ -234,6 +238,18 @@ public final class Trial {
                     "http://127.0.0.1:" + service("projections").port(), token).run(
                     java.util.Arrays.stream(given.getOrDefault("--sizes", "5000,20000").split(","))
                             .map(String::strip).map(Integer::parseInt).sorted().toList());
+            return;
+        }
+        if (options.get(0).equals("alerts")) {
+            new AlertsBench(env.getOrDefault("TRIAL_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort),
+                    "http://127.0.0.1:" + service("safety").port(), "http://127.0.0.1:" + service("alerts").port(),
+                    issuer.token("INVESTIGATOR").site("RJH").name("Bench").subject("bench")
+                            .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign(),
+                    issuer.token("SAFETY_OFFICER").name("Bench").subject("bench-safety")
+                            .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign())
+                    .run(Integer.parseInt(given.getOrDefault("--rate", "100")),
+                            Integer.parseInt(given.getOrDefault("--seconds", "30")),
+                            Integer.parseInt(given.getOrDefault("--patients", "50")));
             return;
         }
         String token = issuer.token("INVESTIGATOR").site("RJH").name("Bench")

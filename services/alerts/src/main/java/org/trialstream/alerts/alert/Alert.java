@@ -10,12 +10,26 @@ import java.util.List;
  * fact read twice is one alert.
  *
  * @param raisedAt when safety recorded the fact
+ * @param storedAt when this service stored the alert: from then on no subscriber can miss it
  * @param deadlines the reports due for a serious event; for an overdue report, that one report
  */
 public record Alert(String id, Kind kind, boolean upgrade, String patientId, String screeningNumber, String siteId,
                     String adverseEventId, String term, Integer grade, List<String> criteria, LocalDate awareOn,
-                    boolean susar, List<Deadline> deadlines, Instant raisedAt, State state, Instant escalatedAt,
-                    String acknowledgedBy, Instant acknowledgedAt) {
+                    boolean susar, List<Deadline> deadlines, Instant raisedAt, Instant storedAt, State state,
+                    Instant escalatedAt, String acknowledgedBy, Instant acknowledgedAt) {
+
+    /** A new, open alert read from a fact; {@link #storedAt} is set when it is stored. */
+    static Alert raised(String id, Kind kind, boolean upgrade, String patientId, String screeningNumber,
+                        String siteId, String adverseEventId, String term, Integer grade, List<String> criteria,
+                        LocalDate awareOn, boolean susar, List<Deadline> deadlines, Instant raisedAt) {
+        return new Alert(id, kind, upgrade, patientId, screeningNumber, siteId, adverseEventId, term, grade, criteria,
+                awareOn, susar, deadlines, raisedAt, null, State.OPEN, null, null, null);
+    }
+
+    Alert storedAt(Instant at) {
+        return new Alert(id, kind, upgrade, patientId, screeningNumber, siteId, adverseEventId, term, grade, criteria,
+                awareOn, susar, deadlines, raisedAt, at, state, escalatedAt, acknowledgedBy, acknowledgedAt);
+    }
 
     public enum Kind {
         SERIOUS_ADVERSE_EVENT,

@@ -53,8 +53,12 @@ public class AlertStore {
     }
 
     /** Stores the alert and its notice; the notice when it is new, empty when the fact was stored before. */
-    public Optional<Notice> raise(Alert alert, Instant now) {
-        insertIfAbsent(alerts, document(alert).append("_id", alert.id()).append(STORED_AT, now.toEpochMilli()));
+    public Optional<Notice> raise(Alert raised, Instant now) {
+        Alert alert = raised.storedAt(now);
+        if (!insertIfAbsent(alerts, document(alert).append("_id", alert.id()).append(STORED_AT, now.toEpochMilli()))) {
+            // Stored before (the fact came again after a crash): its notice, if missing, shows the alert as stored.
+            alert = find(alert.id()).orElseThrow();
+        }
         return append(alert.id(), Notice.Type.RAISED, alert);
     }
 
@@ -116,10 +120,8 @@ public class AlertStore {
         return found;
     }
 
+    /** A number may be spent on a notice that turns out to exist already: numbers only need to grow. */
     private Optional<Notice> append(String noticeId, Notice.Type type, Alert alert) {
-        if (notices.find(Filters.eq("_id", noticeId)).first() != null) {
-            return Optional.empty();
-        }
         Notice notice = new Notice(noticeId, nextSequence(), type, alert);
         boolean inserted = insertIfAbsent(notices, new Document("_id", noticeId)
                 .append("sequence", notice.sequence())

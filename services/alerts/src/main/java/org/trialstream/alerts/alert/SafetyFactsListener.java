@@ -26,13 +26,13 @@ import org.trialstream.kernel.contract.safety.ExpeditedReportOverdue;
 import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
 
 /**
- * Reads safety's facts and turns serious adverse events and overdue reports into alerts. The offset of a record is
- * committed only after its alert is stored; a failure is retried, never skipped. The alert is stored before it is
+ * Reads safety's facts and turns serious adverse events and overdue reports into alerts. Offsets are committed after
+ * each poll's records are stored, never before; a failure is retried, never skipped. The alert is stored before it is
  * pushed, so a crash in between loses nothing: the record comes again (and is stored once), and a subscriber that
  * reconnects gets it from the store.
  */
 @KafkaListener(groupId = "alerts", clientId = "alerts", offsetReset = OffsetReset.EARLIEST,
-        offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 1000,
                 retryDelay = "200ms"))
 class SafetyFactsListener {
@@ -78,19 +78,18 @@ class SafetyFactsListener {
         }
         Object fact = JSON.readValue(payload, type.get());
         if (fact instanceof SeriousAdverseEventReported sae) {
-            return Optional.of(new Alert(headers.eventId(), Alert.Kind.SERIOUS_ADVERSE_EVENT, sae.upgrade(),
+            return Optional.of(Alert.raised(headers.eventId(), Alert.Kind.SERIOUS_ADVERSE_EVENT, sae.upgrade(),
                     sae.patientId().toString(), sae.screeningNumber(), sae.siteId(), sae.adverseEventId().toString(),
                     sae.term(), sae.grade(), sae.criteria().stream().map(Enum::name).toList(), sae.awareOn(),
                     sae.susar(), sae.deadlines().stream()
                             .map(deadline -> new Alert.Deadline(deadline.kind().name(), deadline.dueOn())).toList(),
-                    headers.timestamp(), Alert.State.OPEN, null, null, null));
+                    headers.timestamp()));
         }
         if (fact instanceof ExpeditedReportOverdue overdue) {
-            return Optional.of(new Alert(headers.eventId(), Alert.Kind.REPORT_OVERDUE, false,
+            return Optional.of(Alert.raised(headers.eventId(), Alert.Kind.REPORT_OVERDUE, false,
                     overdue.patientId().toString(), overdue.screeningNumber(), overdue.siteId(),
                     overdue.adverseEventId().toString(), overdue.term(), null, List.of(), null, false,
-                    List.of(new Alert.Deadline(overdue.kind().name(), overdue.dueOn())), headers.timestamp(),
-                    Alert.State.OPEN, null, null, null));
+                    List.of(new Alert.Deadline(overdue.kind().name(), overdue.dueOn())), headers.timestamp()));
         }
         return Optional.empty();
     }

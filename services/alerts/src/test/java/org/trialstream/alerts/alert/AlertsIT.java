@@ -85,6 +85,7 @@ class AlertsIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Path key = issuer.writePublicKey(Path.of("target", "alerts-it-issuer.pub.pem").toAbsolutePath());
         return Map.of(
+                "micronaut.server.port", "-1",
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                 "trial.mongodb.uri", infrastructure.mongoUri(),
                 "trial.mongodb.database", "alerts_it_" + UUID.randomUUID().toString().substring(0, 8),
