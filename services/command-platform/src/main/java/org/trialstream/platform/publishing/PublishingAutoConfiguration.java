@@ -60,9 +60,9 @@ public class PublishingAutoConfiguration {
     }
 
     /**
-     * As the auto-configured publisher, but it waits for an acknowledgement as long as the producer may keep trying
-     * to deliver: an ack timeout shorter than {@code delivery.timeout.ms} would give up on a record the producer then
-     * delivers, and the token would move on over one it had not confirmed.
+     * As the auto-configured publisher, but it waits for a batch's acknowledgements together, before the batch
+     * commits ({@link BatchAcknowledgedProducerFactory}), and as long as the producer may keep trying to deliver: an
+     * ack timeout shorter than {@code delivery.timeout.ms} would give up on a record the producer then delivers.
      */
     @Bean(destroyMethod = "shutDown")
     KafkaPublisher<String, byte[]> kafkaPublisher(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -74,7 +74,7 @@ public class PublishingAutoConfiguration {
         requireAckTimeoutCoversDelivery(ackTimeout, kafkaProperties);
         return KafkaPublisher.<String, byte[]>builder()
                 .serializer(eventSerializer)
-                .producerFactory(axonKafkaProducerFactory)
+                .producerFactory(new BatchAcknowledgedProducerFactory<>(axonKafkaProducerFactory, ackTimeout))
                 .messageConverter(kafkaMessageConverter)
                 .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
                 .topicResolver(topicResolver)
