@@ -2,8 +2,12 @@ package org.trialstream.alerts.alert;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +15,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -52,14 +58,33 @@ public class AlertStore {
         alerts.createIndex(Indexes.ascending("state", STORED_AT));
     }
 
-    /** Stores the alert and its notice; the notice when it is new, empty when the fact was stored before. */
-    public Optional<Notice> raise(Alert raised, Instant now) {
-        Alert alert = raised.storedAt(now);
-        if (!insertIfAbsent(alerts, document(alert).append("_id", alert.id()).append(STORED_AT, now.toEpochMilli()))) {
-            // Stored before (the fact came again after a crash): its notice, if missing, shows the alert as stored.
-            alert = find(alert.id()).orElseThrow();
+    /**
+     * Stores a poll's alerts and their notices in three writes, and returns the notices that are new, in order. An
+     * alert stored before (the fact came again after a crash) keeps what was stored, and its notice, if missing,
+     * shows it as stored.
+     */
+    public List<Notice> raise(List<Alert> raised, Instant now) {
+        if (raised.isEmpty()) {
+            return List.of();
         }
-        return append(alert.id(), Notice.Type.RAISED, alert);
+        Map<String, Alert> alertsById = new LinkedHashMap<>();
+        raised.forEach(alert -> alertsById.putIfAbsent(alert.id(), alert.storedAt(now)));
+        List<Document> documents = alertsById.values().stream()
+                .map(alert -> document(alert).append("_id", alert.id()).append(STORED_AT, now.toEpochMilli()))
+                .toList();
+        Set<String> storedBefore = insertAllAbsent(alerts, documents);
+        if (!storedBefore.isEmpty()) {
+            alerts.find(Filters.in("_id", storedBefore))
+                    .forEach(document -> alertsById.put(document.getString("_id"), alert(document)));
+        }
+        long last = reserveSequences(alertsById.size());
+        long sequence = last - alertsById.size();
+        List<Notice> notices = new ArrayList<>();
+        for (Alert alert : alertsById.values()) {
+            notices.add(new Notice(alert.id(), ++sequence, Notice.Type.RAISED, alert));
+        }
+        Set<String> noticedBefore = insertAllAbsent(this.notices, notices.stream().map(AlertStore::document).toList());
+        return notices.stream().filter(notice -> !noticedBefore.contains(notice.id())).toList();
     }
 
     public Optional<Alert> find(String id) {
@@ -122,30 +147,39 @@ public class AlertStore {
 
     /** A number may be spent on a notice that turns out to exist already: numbers only need to grow. */
     private Optional<Notice> append(String noticeId, Notice.Type type, Alert alert) {
-        Notice notice = new Notice(noticeId, nextSequence(), type, alert);
-        boolean inserted = insertIfAbsent(notices, new Document("_id", noticeId)
-                .append("sequence", notice.sequence())
-                .append("type", type.name())
-                .append("alert", document(alert)));
-        return inserted ? Optional.of(notice) : Optional.empty();
+        Notice notice = new Notice(noticeId, reserveSequences(1), type, alert);
+        return insertAllAbsent(notices, List.of(document(notice))).isEmpty() ? Optional.of(notice) : Optional.empty();
     }
 
-    private long nextSequence() {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", "notices"), Updates.inc("value", 1L),
+    /** Reserves {@code count} notice numbers in one write; returns the last of them. */
+    private long reserveSequences(int count) {
+        Document counter = counters.findOneAndUpdate(Filters.eq("_id", "notices"), Updates.inc("value", (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return counter.get("value", Number.class).longValue();
     }
 
-    private static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+    /** Inserts the documents in one write; returns the ids of those that already existed (and were left alone). */
+    private static Set<String> insertAllAbsent(MongoCollection<Document> collection, List<Document> documents) {
         try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<String> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(documents.get(error.getIndex()).getString("_id"));
             }
-            throw e;
+            return existing;
         }
+    }
+
+    private static Document document(Notice notice) {
+        return new Document("_id", notice.id())
+                .append("sequence", notice.sequence())
+                .append("type", notice.type().name())
+                .append("alert", document(notice.alert()));
     }
 
     private static Document document(Alert alert) {

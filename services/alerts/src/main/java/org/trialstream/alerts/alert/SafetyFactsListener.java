@@ -2,6 +2,7 @@ package org.trialstream.alerts.alert;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
  * pushed, so a crash in between loses nothing: the record comes again (and is stored once), and a subscriber that
  * reconnects gets it from the store.
  */
-@KafkaListener(groupId = "alerts", clientId = "alerts", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = "alerts", clientId = "alerts", offsetReset = OffsetReset.EARLIEST, batch = true,
         offsetStrategy = OffsetStrategy.SYNC,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 1000,
                 retryDelay = "200ms"))
@@ -53,15 +54,17 @@ class SafetyFactsListener {
         this.clock = clock;
     }
 
+    /** One poll's records: their alerts are stored together, then pushed. */
     @Topic("trial.safety.events")
-    void receive(ConsumerRecord<String, byte[]> record) throws IOException {
-        ContractRecordHeaders headers = ContractRecordHeaders.read(record.headers(), Header::key, Header::value);
-        Optional<Alert> alert = alertOf(headers, record.value());
-        if (alert.isEmpty()) {
-            return;
+    void receive(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        List<Alert> alerts = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ContractRecordHeaders headers = ContractRecordHeaders.read(record.headers(), Header::key, Header::value);
+            alertOf(headers, record.value()).ifPresent(alerts::add);
         }
-        store.raise(alert.get(), clock.instant()).ifPresent(feed::push);
-        LOG.debug("alert {} from {} stored", alert.get().id(), headers.eventType());
+        List<Notice> raised = store.raise(alerts, clock.instant());
+        raised.forEach(feed::push);
+        LOG.debug("{} records, {} new alerts", records.size(), raised.size());
     }
 
     static Optional<Alert> alertOf(ContractRecordHeaders headers, byte[] payload) throws IOException {
