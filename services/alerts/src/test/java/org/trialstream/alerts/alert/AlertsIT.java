@@ -271,6 +271,12 @@ class AlertsIT implements TestPropertyProvider {
         assertThat(JSON.readTree(badState.body()).path("errors").get(0).path("field").asText()).isEqualTo("state");
         assertThat(post("/alerts/" + UUID.randomUUID() + "/acknowledgement", safetyOfficer).statusCode())
                 .isEqualTo(404);
+        for (HttpResponse<String> hostile : List.of(get("/no-such-path", safetyOfficer),
+                post("/alerts", safetyOfficer), get("/alerts/x/acknowledgement", safetyOfficer))) {
+            assertThat(hostile.statusCode()).as(hostile.uri() + " " + hostile.body()).isBetween(400, 499);
+            assertThat(hostile.headers().firstValue("Content-Type").orElse("")).as(hostile.uri().toString())
+                    .startsWith("application/problem+json");
+        }
     }
 
     // ---- helpers ----
