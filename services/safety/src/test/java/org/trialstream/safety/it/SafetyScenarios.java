@@ -167,6 +167,29 @@ abstract class SafetyScenarios {
     }
 
     @Test
+    void theReportClockRebuildsIdenticallyFromTheEventStore() throws Exception {
+        String patient = enrolAndDose();
+        for (String term : List.of("Anorexia", "Dehydration")) {
+            assertThat(app.post(path(patient), adverseEvent(term, 3, "POSSIBLE", false, List.of("HOSPITALISATION")),
+                    nurse).status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.get("/sae-clock", safetyOfficer).body().toString()
+                .contains("Dehydration"));
+        JsonNode before = app.get("/sae-clock", safetyOfficer).body();
+
+        org.axonframework.eventhandling.TrackingEventProcessor clock = app.bean(
+                        org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor("sae-clock", org.axonframework.eventhandling.TrackingEventProcessor.class)
+                .orElseThrow();
+        clock.shutDown();
+        clock.resetTokens();
+        assertThat(app.get("/sae-clock", safetyOfficer).body()).as("emptied by the reset").isEmpty();
+        clock.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.get("/sae-clock", safetyOfficer).body()
+                .equals(before));
+    }
+
+    @Test
     void aReportAlreadyPastItsDueDayRaisesExpeditedReportOverdue() throws Exception {
         String patient = enrolAndDose();
         Map<String, Object> lateAwareness = adverseEvent("Febrile neutropenia", 3, "UNRELATED", true,
