@@ -2,7 +2,6 @@ package org.trialstream.alerts.alert;
 
 import java.security.Principal;
 import java.time.Clock;
-import java.util.List;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -38,7 +38,6 @@ import org.trialstream.kernel.contract.safety.Attribution;
 import org.trialstream.kernel.contract.safety.Causality;
 import org.trialstream.kernel.contract.safety.ExpeditedReportKind;
 import org.trialstream.kernel.contract.safety.ExpeditedReportSubmitted;
-import org.trialstream.kernel.contract.safety.ReportDeadline;
 import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
 import org.trialstream.kernel.contract.safety.SeriousnessCriterion;
 import org.trialstream.kernel.contract.safety.TreatmentEmergenceRejudged;
