@@ -150,7 +150,9 @@ abstract class FollowUpScenarios {
         noModality.remove("modality");
         assertThat(app.post(path(patient, "assessments"), noModality, nurse, null).isProblem(400, "modality"))
                 .isTrue();
-        assertThat(app.post(path(patient, "assessments"), assessment(LocalDate.now().plusDays(1), false, null),
+        // Tomorrow at the site (Asia/Shanghai is ahead of UTC: the JVM's tomorrow is already the site's today).
+        LocalDate tomorrowAtTheSite = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        assertThat(app.post(path(patient, "assessments"), assessment(tomorrowAtTheSite, false, null),
                 nurse, null).isProblem(422, "assessedOn")).isTrue();
         assertThat(app.post(path(patient, "assessments"), assessment(SURGERY.minusDays(1), false, null),
                 nurse, null).isProblem(422, "assessedOn")).isTrue();
