@@ -32,8 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.followup.AliveContactRecorded;
@@ -53,6 +51,7 @@ import org.trialstream.statistics.survival.AnalysisDataSet;
 import org.trialstream.statistics.survival.KaplanMeier;
 import org.trialstream.statistics.survival.SurvivalRow;
 import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.Topics;
 
 /**
@@ -76,7 +75,7 @@ class EndpointsIT {
     private final String statistician = issuer.token(Role.STATISTICIAN.name()).subject("stat-1").sign();
     private final String administrator = issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign();
     private final String nurse = issuer.token(Role.RESEARCH_NURSE.name()).site("RJH").subject("nurse-1").sign();
-    private final ConfigurableApplicationContext app;
+    private final ServiceApp app;
     private final String baseUrl;
     private final ContractPublisher publisher;
 
@@ -89,15 +88,13 @@ class EndpointsIT {
         Path publicKey = issuer.writePublicKey(Path.of("target", "endpoints-it-issuer.pub.pem").toAbsolutePath());
         Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, "trial.enrolment.events", "trial.follow-up.events");
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
-        this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
-                "--server.port=0",
-                "--trial.security.public-key=" + publicKey,
-                "--trial.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
-                "--trial.projections.database=endpoints_it",
-                "--trial.projections.retire-after=PT1S",
-                "--spring.main.banner-mode=off");
-        this.baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        this.app = ServiceApp.start(ProjectionsApplication.class, Map.of(
+                "trial.security.public-key", publicKey.toString(),
+                "trial.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "spring.data.mongodb.uri", infrastructure.mongoUri(),
+                "trial.projections.database", "endpoints_it",
+                "trial.projections.retire-after", "PT1S"));
+        this.baseUrl = app.baseUrl();
         publishTheTrial();
     }
 

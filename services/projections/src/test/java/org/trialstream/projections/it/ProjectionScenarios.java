@@ -30,8 +30,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.trialstream.kernel.audit.AuditMetadata;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
@@ -47,6 +45,7 @@ import org.trialstream.projections.ProjectionsApplication;
 import org.trialstream.projections.config.SecurityConfig;
 import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
+import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.Topics;
 
 /**
@@ -63,7 +62,7 @@ abstract class ProjectionScenarios {
 
     private final Infrastructure infrastructure;
     private final String database;
-    private final ConfigurableApplicationContext app;
+    private final ServiceApp app;
     private final String baseUrl;
     private final ContractPublisher publisher;
     private final Path publicKey;
@@ -78,15 +77,13 @@ abstract class ProjectionScenarios {
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
         // The topic exists before the projection starts, as the owning service creates it with its partitions.
         Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC);
-        this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
-                "--server.port=0",
-                "--trial.security.public-key=" + this.publicKey,
-                "--trial.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
-                "--trial.projections.database=" + database,
-                "--trial.projections.retire-after=PT1S",
-                "--spring.main.banner-mode=off");
-        this.baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        this.app = ServiceApp.start(ProjectionsApplication.class, Map.of(
+                "trial.security.public-key", this.publicKey.toString(),
+                "trial.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "spring.data.mongodb.uri", infrastructure.mongoUri(),
+                "trial.projections.database", database,
+                "trial.projections.retire-after", "PT1S"));
+        this.baseUrl = app.baseUrl();
     }
 
     @AfterAll

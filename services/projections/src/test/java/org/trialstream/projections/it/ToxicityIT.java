@@ -49,8 +49,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
@@ -80,6 +78,7 @@ import org.trialstream.projections.safety.SafetyFixtures.Term;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
+import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.Topics;
 
 /**
@@ -159,7 +158,7 @@ class ToxicityIT {
     private final String otherInvestigator = issuer.token(Role.INVESTIGATOR.name()).site("OTH")
             .subject("investigator-9").sign();
     private final Infrastructure infrastructure;
-    private final ConfigurableApplicationContext app;
+    private final ServiceApp app;
     private final String baseUrl;
     private final ContractPublisher publisher;
 
@@ -179,15 +178,13 @@ class ToxicityIT {
         Path publicKey = issuer.writePublicKey(Path.of("target", "toxicity-it-issuer.pub.pem").toAbsolutePath());
         Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPICS.toArray(String[]::new));
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
-        this.app = new SpringApplicationBuilder(ProjectionsApplication.class).run(
-                "--server.port=0",
-                "--trial.security.public-key=" + publicKey,
-                "--trial.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.data.mongodb.uri=" + infrastructure.mongoUri(),
-                "--trial.projections.database=toxicity_it",
-                "--trial.projections.retire-after=PT1S",
-                "--spring.main.banner-mode=off");
-        this.baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        this.app = ServiceApp.start(ProjectionsApplication.class, Map.of(
+                "trial.security.public-key", publicKey.toString(),
+                "trial.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "spring.data.mongodb.uri", infrastructure.mongoUri(),
+                "trial.projections.database", "toxicity_it",
+                "trial.projections.retire-after", "PT1S"));
+        this.baseUrl = app.baseUrl();
         publishTheTrial();
         awaitProjected();
     }
