@@ -3,8 +3,6 @@ package org.trialstream.alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,24 +23,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.trialstream.kernel.contract.BoundedContext;
-import org.trialstream.kernel.contract.ContractRecordHeaders;
-import org.trialstream.kernel.contract.EventContract;
 import org.trialstream.kernel.contract.TrialEvent;
 import org.trialstream.kernel.contract.safety.Attribution;
 import org.trialstream.kernel.contract.safety.Causality;
@@ -62,18 +49,12 @@ import org.trialstream.localstack.token.DevTokenIssuer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertsIT implements TestPropertyProvider {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper JSON = SafetyTopic.JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String TOPIC = BoundedContext.SAFETY.topic();
 
     private final LocalInfrastructure infrastructure = LocalInfrastructure.start();
     private final DevTokenIssuer issuer = DevTokenIssuer.generate();
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    private final SafetyTopic safety = new SafetyTopic(infrastructure.kafkaBootstrapServers());
     private final String safetyOfficer = issuer.token("SAFETY_OFFICER").subject("safety-1").name("Dr Safety").sign();
     private final String monitor = issuer.token("MONITOR").subject("monitor-1").sign();
     private final String investigator = issuer.token("INVESTIGATOR").site("RJH").subject("inv-1").sign();
@@ -96,7 +77,7 @@ class AlertsIT implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
-        producer.close();
+        safety.close();
         infrastructure.close();
     }
 
@@ -205,7 +186,7 @@ class AlertsIT implements TestPropertyProvider {
         try (SseClient officer = SseClient.open(url("/alerts/stream"), safetyOfficer, null)) {
             String eventId = publish(sae("Sepsis", 4));
             officer.awaitEvent(eventId);
-            SseEvent escalation = officer.awaitEvent(eventId + ":escalated");
+            SseClient.SseEvent escalation = officer.awaitEvent(eventId + ":escalated");
             assertThat(escalation.name()).isEqualTo("escalation");
             assertThat(escalation.data().path("state").asText()).isEqualTo("ESCALATED");
         }
@@ -290,20 +271,12 @@ class AlertsIT implements TestPropertyProvider {
                 List.of(new ReportDeadline(ExpeditedReportKind.INITIAL, aware.plusDays(1))), false);
     }
 
-    private String publish(TrialEvent fact) throws Exception {
-        String eventId = UUID.randomUUID().toString();
-        publish(eventId, fact);
-        return eventId;
+    private String publish(TrialEvent fact) {
+        return safety.publish(fact);
     }
 
-    /** As safety publishes: keyed by patient, the contract headers, the payload as JSON. */
-    private void publish(String eventId, TrialEvent fact) throws Exception {
-        EventContract contract = fact.getClass().getAnnotation(EventContract.class);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, fact.recordKey(),
-                JSON.writeValueAsBytes(fact));
-        new ContractRecordHeaders(contract.name(), contract.version(), eventId, Instant.now(), 1L,
-                Map.of("actorSubject", "nurse-1")).toHeaders().forEach((name, value) -> record.headers().add(name, value));
-        producer.send(record).get(10, TimeUnit.SECONDS);
+    private void publish(String eventId, TrialEvent fact) {
+        safety.publish(eventId, fact);
     }
 
     private String url(String path) {
@@ -350,84 +323,5 @@ class AlertsIT implements TestPropertyProvider {
                 .replaceFirst("\"sub\":\"[^\"]*\"", "\"sub\":\"intruder\"");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-    }
-
-    record SseEvent(String id, String name, JsonNode data) {
-    }
-
-    /** A Server-Sent Events subscriber on the JDK's HTTP client, reading events on its own thread. */
-    static final class SseClient implements AutoCloseable {
-
-        private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
-        private final Thread reader;
-        private volatile java.io.InputStream stream;
-
-        private SseClient(String url, String token, String lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            reader = new Thread(() -> read(request.build()), "sse-client");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static SseClient open(String url, String token, String lastEventId) {
-            return new SseClient(url, token, lastEventId);
-        }
-
-        private void read(HttpRequest request) {
-            try {
-                HttpResponse<java.io.InputStream> response = HTTP.send(request,
-                        HttpResponse.BodyHandlers.ofInputStream());
-                stream = response.body();
-                BufferedReader body = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line = body.readLine(); line != null; line = body.readLine()) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            events.add(new SseEvent(id, name, JSON.readTree(data.toString())));
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
-            } catch (Exception closed) {
-                // the test closed the stream
-            }
-        }
-
-        SseEvent next() throws InterruptedException {
-            SseEvent event = events.poll(30, TimeUnit.SECONDS);
-            assertThat(event).as("an event within 30 s").isNotNull();
-            return event;
-        }
-
-        SseEvent awaitEvent(String id) throws InterruptedException {
-            for (SseEvent event = next(); ; event = next()) {
-                if (id.equals(event.id())) {
-                    return event;
-                }
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            // The raw stream, not the reader: the reader's lock is held by the blocked readLine.
-            if (stream != null) {
-                stream.close();
-            }
-            reader.interrupt();
-        }
     }
 }
