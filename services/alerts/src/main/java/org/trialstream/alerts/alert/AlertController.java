@@ -1,6 +1,5 @@
 package org.trialstream.alerts.alert;
 
-import java.security.Principal;
 import java.time.Clock;
 
 import io.micronaut.http.HttpResponse;
@@ -77,9 +76,8 @@ class AlertController {
                                 "no alert with this id")));
     }
 
-    private static String nameOf(Principal officer) {
-        Object name = officer instanceof Authentication authentication
-                ? authentication.getAttributes().get("name") : null;
+    private static String nameOf(Authentication officer) {
+        Object name = officer.getAttributes().get("name");
         return name == null ? "" : " (" + name + ")";
     }
 

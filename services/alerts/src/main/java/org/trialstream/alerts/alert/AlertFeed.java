@@ -28,10 +28,6 @@ public class AlertFeed {
         subscribers.forEach(subscriber -> subscriber.accept(notice));
     }
 
-    public int subscribers() {
-        return subscribers.size();
-    }
-
     /** The notices after {@code lastNoticeId} (all of them when null), then every new one. */
     public Flux<Notice> subscribe(String lastNoticeId) {
         return Flux.create(sink -> {
