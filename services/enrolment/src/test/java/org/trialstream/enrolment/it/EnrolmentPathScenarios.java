@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,12 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,6 +45,7 @@ import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.SiteCalendar;
 import org.trialstream.support.testing.TopicRecords;
 
 /**
@@ -60,9 +55,6 @@ import org.trialstream.support.testing.TopicRecords;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class EnrolmentPathScenarios {
-
-    /** The site's calendar (Asia/Shanghai): the service judges clinical dates by it, not by the JVM's UTC date. */
-    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private static final String TOPIC = "trial.enrolment.events";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -124,7 +116,7 @@ abstract class EnrolmentPathScenarios {
         });
         JsonNode enrolled = EnrolmentApp.JSON.readTree(records.get(2).value());
         assertThat(enrolled.get("margin").asText()).isEqualTo("R1");
-        assertThat(enrolled.get("surgeryDate").asText()).isEqualTo(LocalDate.now(SITE_ZONE).minusDays(20).toString());
+        assertThat(enrolled.get("surgeryDate").asText()).isEqualTo(SiteCalendar.today().minusDays(20).toString());
 
         JsonNode registered = await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
@@ -172,18 +164,18 @@ abstract class EnrolmentPathScenarios {
         long eventsBefore = eventCount();
 
         ServiceApp.Response missingMargin = app.post("/patients/" + patientId + "/enrolment",
-                Map.of("surgeryDate", LocalDate.now(SITE_ZONE).minusDays(10).toString(), "histology", "Liposarcoma"));
+                Map.of("surgeryDate", SiteCalendar.today().minusDays(10).toString(), "histology", "Liposarcoma"));
         assertThat(missingMargin.status()).isEqualTo(400);
         assertThat(missingMargin.contentType()).startsWith("application/problem+json");
         assertThat(missingMargin.body().path("errors").get(0).path("field").asText()).isEqualTo("margin");
 
         ServiceApp.Response notAssessed = app.post("/patients/" + patientId + "/enrolment", Map.of(
-                "surgeryDate", LocalDate.now(SITE_ZONE).minusDays(10).toString(), "margin", "R0", "histology", "Liposarcoma"));
+                "surgeryDate", SiteCalendar.today().minusDays(10).toString(), "margin", "R0", "histology", "Liposarcoma"));
         assertThat(notAssessed.status()).isEqualTo(422);
         assertThat(notAssessed.body().path("errors").get(0).path("field").asText()).isEqualTo("eligibility");
 
         ServiceApp.Response unknown = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
-                Map.of("withdrawnOn", LocalDate.now(SITE_ZONE).toString(), "reason", "Moved"));
+                Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
 
@@ -193,10 +185,10 @@ abstract class EnrolmentPathScenarios {
         assertThat(noReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
 
         ServiceApp.Response staleVersion = app.post("/patients/" + patientId + "/eligibility",
-                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now(SITE_ZONE).toString()));
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", SiteCalendar.today().toString()));
         assertThat(staleVersion.status()).isEqualTo(200);
         ServiceApp.Response conflicting = app.post("/patients/" + patientId + "/eligibility",
-                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now(SITE_ZONE).toString()),
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", SiteCalendar.today().toString()),
                 issuer.token(Role.INVESTIGATOR.name()).site(SecurityMatrixCheck.HOME_SITE).sign(), "\"0\"");
         assertThat(conflicting.status()).isEqualTo(409);
 
@@ -224,7 +216,7 @@ abstract class EnrolmentPathScenarios {
     void everyEventAndEveryRecordCarriesWhoWhenAndWhy() throws Exception {
         String patientId = enrolNewPatient("R2");
         app.post("/patients/" + patientId + "/withdrawal",
-                Map.of("withdrawnOn", LocalDate.now(SITE_ZONE).toString(), "reason", "Moved abroad"));
+                Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved abroad"));
 
         try (Connection connection = connect()) {
             ResultSet rows = connection.createStatement().executeQuery("SELECT meta_data FROM domain_event_entry");
@@ -258,7 +250,7 @@ abstract class EnrolmentPathScenarios {
         assertThat(records).extracting(record -> header(record, ContractHeaders.RECORD_VERSION))
                 .containsExactly("0", "1", "2", "3");
         assertThat(header(records.get(3), "meta-" + AuditMetadata.CLINICAL_DATE))
-                .isEqualTo(LocalDate.now(SITE_ZONE).toString());
+                .isEqualTo(SiteCalendar.today().toString());
 
         JsonNode registered = await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(projections.baseUrl() + "/patients/" + patientId),
@@ -266,7 +258,7 @@ abstract class EnrolmentPathScenarios {
         JsonNode withdrawal = registered.path("auditTrail").get(3);
         assertThat(withdrawal.path("type").asText()).isEqualTo("enrolment.ConsentWithdrawn");
         assertThat(withdrawal.path(AuditMetadata.ACTOR_NAME).asText()).isEqualTo("Dr Investigator");
-        assertThat(withdrawal.path(AuditMetadata.CLINICAL_DATE).asText()).isEqualTo(LocalDate.now(SITE_ZONE).toString());
+        assertThat(withdrawal.path(AuditMetadata.CLINICAL_DATE).asText()).isEqualTo(SiteCalendar.today().toString());
     }
 
     @Test
@@ -339,7 +331,7 @@ abstract class EnrolmentPathScenarios {
 
         String otherSiteNurse = check.token(Role.RESEARCH_NURSE, SecurityMatrixCheck.OTHER_SITE).sign();
         ServiceApp.Response screenedElsewhere = app.post("/patients", Map.of("screeningNumber", "S-X1",
-                "siteId", SecurityMatrixCheck.HOME_SITE, "screenedOn", LocalDate.now(SITE_ZONE).toString()), otherSiteNurse);
+                "siteId", SecurityMatrixCheck.HOME_SITE, "screenedOn", SiteCalendar.today().toString()), otherSiteNurse);
         assertThat(screenedElsewhere.status()).isEqualTo(403);
         assertThat(get(projections.baseUrl() + "/patients", check.token(Role.INVESTIGATOR,
                 SecurityMatrixCheck.OTHER_SITE).sign())).isEmpty();
@@ -387,12 +379,12 @@ abstract class EnrolmentPathScenarios {
                 EnrolmentApp instance = i % 2 == 0 ? app : second;
                 ServiceApp.Response screened = instance.post("/patients", Map.of(
                         "screeningNumber", "S-TWO-" + i + "-" + UUID.randomUUID().toString().substring(0, 4),
-                        "siteId", "RJH", "screenedOn", LocalDate.now(SITE_ZONE).toString()));
+                        "siteId", "RJH", "screenedOn", SiteCalendar.today().toString()));
                 assertThat(screened.status()).as(screened.toString()).isEqualTo(201);
                 String patientId = screened.body().get("patientId").asText();
                 ServiceApp.Response assessed = (i % 2 == 0 ? second : app).post(
                         "/patients/" + patientId + "/eligibility",
-                        Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now(SITE_ZONE).toString()));
+                        Map.of("answers", allCriteriaSatisfied(), "assessedOn", SiteCalendar.today().toString()));
                 assertThat(assessed.status()).as(assessed.toString()).isEqualTo(200);
                 patients.add(patientId);
             }
@@ -420,20 +412,20 @@ abstract class EnrolmentPathScenarios {
         assertThat(ancient.isProblem(422, "screenedOn")).as(ancient.toString()).isTrue();
 
         ServiceApp.Response future = app.post("/patients", Map.of("screeningNumber", "S-FUT-1", "siteId", "RJH",
-                "screenedOn", LocalDate.now(SITE_ZONE).plusDays(2).toString()));
+                "screenedOn", SiteCalendar.today().plusDays(2).toString()));
         assertThat(future.isProblem(422, "screenedOn")).as(future.toString()).isTrue();
 
         String huge = "{\"screeningNumber\":\"S-BIG\",\"siteId\":\"RJH\",\"screenedOn\":\""
-                + LocalDate.now(SITE_ZONE) + "\",\"padding\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
+                + SiteCalendar.today() + "\",\"padding\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
         ServiceApp.Response tooLarge = app.post("/patients", huge);
         assertThat(tooLarge.isProblem(413, "body")).as(tooLarge.status() + " " + tooLarge.contentType()).isTrue();
 
         ServiceApp.Response badIfMatch = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
-                Map.of("withdrawnOn", LocalDate.now(SITE_ZONE).toString(), "reason", "Moved"), token, "yesterday");
+                Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved"), token, "yesterday");
         assertThat(badIfMatch.isProblem(400, "If-Match")).as(badIfMatch.toString()).isTrue();
 
         ServiceApp.Response notAUuid = app.post("/patients/not-a-uuid/withdrawal",
-                Map.of("withdrawnOn", LocalDate.now(SITE_ZONE).toString(), "reason", "Moved"));
+                Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved"));
         assertThat(notAUuid.isProblem(400, "patientId")).as(notAUuid.toString()).isTrue();
 
         for (String url : List.of("/patients/%00/withdrawal", "/patients?a[b]=c", "/patients/..%2F..%2Fetc",
@@ -474,7 +466,7 @@ abstract class EnrolmentPathScenarios {
     }
 
     private static String validBody(String path) {
-        String today = LocalDate.now(SITE_ZONE).toString();
+        String today = SiteCalendar.today().toString();
         try {
             return EnrolmentApp.JSON.writeValueAsString(switch (path) {
                 case "/patients" -> Map.of("screeningNumber", "S-" + UUID.randomUUID().toString().substring(0, 8),
@@ -482,7 +474,7 @@ abstract class EnrolmentPathScenarios {
                 case "/patients/{patientId}/eligibility" -> Map.of("answers", allCriteriaSatisfied(),
                         "assessedOn", today);
                 case "/patients/{patientId}/enrolment" -> Map.of("surgeryDate",
-                        LocalDate.now(SITE_ZONE).minusDays(20).toString(), "margin", "R0", "histology", "Liposarcoma");
+                        SiteCalendar.today().minusDays(20).toString(), "margin", "R0", "histology", "Liposarcoma");
                 case "/patients/{patientId}/withdrawal" -> Map.of("withdrawnOn", today, "reason", "Moved");
                 case "/patients/{patientId}/corrections" -> Map.of("margin", "R2", "reason", "Pathology review");
                 default -> throw new IllegalArgumentException("no valid body for " + path);
@@ -505,20 +497,20 @@ abstract class EnrolmentPathScenarios {
         ServiceApp.Response screened = app.post("/patients", Map.of(
                 "screeningNumber", "S-" + screeningSequence + "-" + UUID.randomUUID().toString().substring(0, 4),
                 "siteId", "RJH",
-                "screenedOn", LocalDate.now(SITE_ZONE).minusDays(1).toString()));
+                "screenedOn", SiteCalendar.today().minusDays(1).toString()));
         assertThat(screened.status()).as(screened.body().toString()).isEqualTo(201);
         return screened.body().get("patientId").asText();
     }
 
     private void assess(String patientId) {
         ServiceApp.Response assessed = app.post("/patients/" + patientId + "/eligibility",
-                Map.of("answers", allCriteriaSatisfied(), "assessedOn", LocalDate.now(SITE_ZONE).toString()));
+                Map.of("answers", allCriteriaSatisfied(), "assessedOn", SiteCalendar.today().toString()));
         assertThat(assessed.status()).as(assessed.body().toString()).isEqualTo(200);
     }
 
     private ServiceApp.Response enrol(String patientId, String margin) {
         return app.post("/patients/" + patientId + "/enrolment", Map.of(
-                "surgeryDate", LocalDate.now(SITE_ZONE).minusDays(20).toString(),
+                "surgeryDate", SiteCalendar.today().minusDays(20).toString(),
                 "margin", margin,
                 "histology", "Synovial sarcoma"));
     }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import org.trialstream.localstack.infra.Infrastructure;
 import org.trialstream.localstack.infra.WithInfrastructure;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.SiteCalendar;
 
 /**
  * A store written by the code before contract naming (payload types named by Java class, schema by Hibernate) is
@@ -26,9 +26,6 @@ import org.trialstream.support.testing.ServiceApp;
  */
 @WithInfrastructure(WithInfrastructure.Kind.LOCAL)
 class LegacyStoreIT {
-
-    /** The site's calendar (Asia/Shanghai): the service judges clinical dates by it, not by the JVM's UTC date. */
-    private static final java.time.ZoneId SITE_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private static final String LEGACY_PATIENT = "2adf548b-8500-4156-ae6a-81067a4b8939";
 
@@ -47,20 +44,20 @@ class LegacyStoreIT {
 
         try (EnrolmentApp app = EnrolmentApp.start(infrastructure, database, issuer, publicKey, Map.of())) {
             ServiceApp.Response withdrawn = app.post("/patients/" + LEGACY_PATIENT + "/withdrawal",
-                    Map.of("withdrawnOn", LocalDate.now(SITE_ZONE).toString(), "reason", "Moved abroad"));
+                    Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved abroad"));
             assertThat(withdrawn.status()).as("the legacy patient's events load: " + withdrawn).isEqualTo(200);
 
             ServiceApp.Response reused = app.post("/patients", Map.of("screeningNumber", "S-LEGACY-1",
-                    "siteId", "RJH", "screenedOn", LocalDate.now(SITE_ZONE).toString()));
+                    "siteId", "RJH", "screenedOn", SiteCalendar.today().toString()));
             assertThat(reused.isProblem(409, "screeningNumber")).as("the legacy screening number stays taken: "
                     + reused).isTrue();
 
             String newcomer = app.post("/patients", Map.of("screeningNumber", "S-NEW-1", "siteId", "RJH",
-                    "screenedOn", LocalDate.now(SITE_ZONE).toString())).body().get("patientId").asText();
+                    "screenedOn", SiteCalendar.today().toString())).body().get("patientId").asText();
             assertThat(app.post("/patients/" + newcomer + "/eligibility", Map.of("answers", allSatisfied(),
-                    "assessedOn", LocalDate.now(SITE_ZONE).toString())).status()).isEqualTo(200);
+                    "assessedOn", SiteCalendar.today().toString())).status()).isEqualTo(200);
             ServiceApp.Response enrolled = app.post("/patients/" + newcomer + "/enrolment", Map.of(
-                    "surgeryDate", LocalDate.now(SITE_ZONE).minusDays(20).toString(), "margin", "R0",
+                    "surgeryDate", SiteCalendar.today().minusDays(20).toString(), "margin", "R0",
                     "histology", "Liposarcoma"));
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
         }

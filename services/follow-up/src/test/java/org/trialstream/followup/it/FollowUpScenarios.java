@@ -26,6 +26,7 @@ import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.SiteCalendar;
 import org.trialstream.support.testing.TopicRecords;
 import org.trialstream.support.testing.Topics;
 
@@ -150,8 +151,7 @@ abstract class FollowUpScenarios {
         noModality.remove("modality");
         assertThat(app.post(path(patient, "assessments"), noModality, nurse, null).isProblem(400, "modality"))
                 .isTrue();
-        // Tomorrow at the site (Asia/Shanghai is ahead of UTC: the JVM's tomorrow is already the site's today).
-        LocalDate tomorrowAtTheSite = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+        LocalDate tomorrowAtTheSite = SiteCalendar.today().plusDays(1);
         assertThat(app.post(path(patient, "assessments"), assessment(tomorrowAtTheSite, false, null),
                 nurse, null).isProblem(422, "assessedOn")).isTrue();
         assertThat(app.post(path(patient, "assessments"), assessment(SURGERY.minusDays(1), false, null),

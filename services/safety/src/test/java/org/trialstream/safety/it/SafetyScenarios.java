@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,11 +18,15 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +45,7 @@ import org.trialstream.safety.config.SecurityConfig;
 import org.trialstream.support.testing.ContractPublisher;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.SiteCalendar;
 import org.trialstream.support.testing.TopicRecords;
 import org.trialstream.support.testing.Topics;
 
@@ -49,8 +57,8 @@ import org.trialstream.support.testing.Topics;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SafetyScenarios {
 
-    private static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final LocalDate TODAY = LocalDate.now(SITE_ZONE);
+    private static final ZoneId SITE_ZONE = SiteCalendar.ZONE;
+    private static final LocalDate TODAY = SiteCalendar.today();
     private static final LocalDate SURGERY = TODAY.minusDays(60);
     private static final LocalDate FIRST_DOSE = SURGERY.plusDays(21);
 
@@ -125,7 +133,7 @@ abstract class SafetyScenarios {
                 .anyMatch(fact -> type(fact).equals("safety.SeriousAdverseEventReported")));
 
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         String database = getClass().getSimpleName().toLowerCase() + "_toxicity";
@@ -141,19 +149,22 @@ abstract class SafetyScenarios {
             projections.start(Duration.ofSeconds(120));
             String statistician = issuer.token(Role.STATISTICIAN.name()).subject("stat-1").sign();
             String teae = projections.baseUrl() + "/toxicity/teae?dataCut=" + TODAY;
-            JsonNode hypertension = await().atMost(Duration.ofSeconds(60)).until(() -> row(ServiceApp.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(teae))
-                            .header("Authorization", "Bearer " + statistician), "GET " + teae).body(),
-                    "Hypertension"), java.util.Objects::nonNull);
+            JsonNode hypertension = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> row(read(teae, statistician), "Hypertension"), Objects::nonNull);
             assertThat(hypertension.path("anyGrade").path("n").asInt()).isEqualTo(1);
             assertThat(hypertension.path("severe").path("n").asInt()).isEqualTo(1);
             String serious = projections.baseUrl() + "/toxicity/serious?dataCut=" + TODAY;
-            JsonNode listing = ServiceApp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serious))
-                    .header("Authorization", "Bearer " + safetyOfficer), "GET " + serious).body();
+            JsonNode listing = read(serious, safetyOfficer);
             assertThat(listing.findValuesAsText("adverseEventId")).contains(adverseEvent);
         } finally {
             projections.stop();
         }
+    }
+
+    /** The body of a GET to another service. */
+    private static JsonNode read(String url, String token) {
+        return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
+                "GET " + url).body();
     }
 
     /** The incidence table's row for a term, or null while it is not there. */
@@ -177,9 +188,8 @@ abstract class SafetyScenarios {
                 .contains("Dehydration"));
         JsonNode before = app.get("/sae-clock", safetyOfficer).body();
 
-        org.axonframework.eventhandling.TrackingEventProcessor clock = app.bean(
-                        org.axonframework.config.EventProcessingConfiguration.class)
-                .eventProcessor("sae-clock", org.axonframework.eventhandling.TrackingEventProcessor.class)
+        TrackingEventProcessor clock = app.bean(EventProcessingConfiguration.class)
+                .eventProcessor("sae-clock", TrackingEventProcessor.class)
                 .orElseThrow();
         clock.shutDown();
         clock.resetTokens();
@@ -320,7 +330,7 @@ abstract class SafetyScenarios {
     private List<JsonNode> openReports(String adverseEvent) {
         ServiceApp.Response clock = app.get("/sae-clock", safetyOfficer);
         assertThat(clock.status()).as(clock.toString()).isEqualTo(200);
-        return java.util.stream.StreamSupport.stream(clock.body().spliterator(), false)
+        return StreamSupport.stream(clock.body().spliterator(), false)
                 .filter(row -> row.path("adverseEventId").asText().equals(adverseEvent))
                 .toList();
     }
