@@ -62,6 +62,25 @@ public record AnlotinibRegimen(int startDoseMg, List<Integer> doseLevelsMg, int 
         return new CycleDay(cycle, day, schedule.isOnDay(day));
     }
 
+    /** The first day of the first-dose window for a patient operated on {@code surgery}. */
+    public LocalDate firstDoseFrom(LocalDate surgery) {
+        return surgery.plusDays(firstDose.fromStudyDay());
+    }
+
+    /** The last day of the first-dose window for a patient operated on {@code surgery}. */
+    public LocalDate firstDoseTo(LocalDate surgery) {
+        return surgery.plusDays(firstDose.toStudyDay());
+    }
+
+    /** The last dosing day of the last planned cycle of a course that began on {@code firstDoseDate}. */
+    public LocalDate lastDosingDay(LocalDate firstDoseDate) {
+        int lastOnDay = cycleLengthDays;
+        while (!schedule.isOnDay(lastOnDay)) {
+            lastOnDay--;
+        }
+        return firstDoseDate.plusDays((long) (cycles - 1) * cycleLengthDays + lastOnDay - 1);
+    }
+
     /** One step down the ladder (12 to 10, 10 to 8), or {@link DoseStep.Stop} from the lowest level. */
     public DoseStep nextLowerDose(int currentDoseMg) {
         int index = doseLevelsMg.indexOf(currentDoseMg);

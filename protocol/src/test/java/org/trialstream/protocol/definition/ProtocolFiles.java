@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The bundled protocol text, and variants of it with one value changed. */
-final class ProtocolFiles {
+public final class ProtocolFiles {
 
     private ProtocolFiles() {
     }
 
-    static String bundled() {
+    public static String bundled() {
         try (InputStream in = ProtocolFiles.class.getClassLoader().getResourceAsStream(ProtocolLoader.DEFAULT_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -20,7 +20,7 @@ final class ProtocolFiles {
     }
 
     /** The bundled text with {@code original} (which must occur exactly once) replaced. */
-    static String bundledWith(String original, String replacement) {
+    public static String bundledWith(String original, String replacement) {
         String text = bundled();
         int at = text.indexOf(original);
         if (at < 0 || text.indexOf(original, at + 1) >= 0) {
@@ -29,7 +29,7 @@ final class ProtocolFiles {
         return text.replace(original, replacement);
     }
 
-    static Protocol parse(String yaml) {
+    public static Protocol parse(String yaml) {
         return ProtocolLoader.parse(yaml, "test.yaml");
     }
 }

@@ -71,6 +71,20 @@ class ProtocolRulesTest {
     }
 
     @Test
+    void opensTheFirstDoseWindowOnStudyDayTwentyOneAndClosesItOnDayTwentyEight() {
+        assertThat(protocol.anlotinib().firstDoseFrom(SURGERY)).isEqualTo(SURGERY.plusDays(21));
+        assertThat(protocol.anlotinib().firstDoseTo(SURGERY)).isEqualTo(SURGERY.plusDays(28));
+    }
+
+    @Test
+    void endsTheCourseOnTheLastOnDayOfTheFourthCycle() {
+        assertThat(protocol.anlotinib().lastDosingDay(FIRST_DOSE)).as("day 14 of cycle 4")
+                .isEqualTo(FIRST_DOSE.plusDays(3 * 21 + 13));
+        assertThat(twoOnOneOff.anlotinib().lastDosingDay(FIRST_DOSE)).as("day 20 of cycle 4: day 21 is off")
+                .isEqualTo(FIRST_DOSE.plusDays(3 * 21 + 19));
+    }
+
+    @Test
     void refusesACycleDayBeforeTheFirstDose() {
         assertThatThrownBy(() -> protocol.cycleDayOf(FIRST_DOSE, FIRST_DOSE.minusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -6,9 +6,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.trialstream.kernel.contract.dosing.AnlotinibCourseCompleted;
 import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
+import org.trialstream.kernel.contract.dosing.AnlotinibDispensed;
+import org.trialstream.kernel.contract.dosing.AnlotinibReturned;
+import org.trialstream.kernel.contract.dosing.CoursePlanned;
+import org.trialstream.kernel.contract.dosing.DiaryRecorded;
+import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
+import org.trialstream.kernel.contract.dosing.DoseDecisionResolved;
 import org.trialstream.kernel.contract.dosing.DoseReduced;
+import org.trialstream.kernel.contract.dosing.DosingFindingRaised;
+import org.trialstream.kernel.contract.dosing.DosingInterrupted;
+import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
+import org.trialstream.kernel.contract.dosing.ProtocolDeviationRecorded;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
@@ -61,9 +72,20 @@ public final class EventContracts {
             ExpeditedReportSubmitted.class,
             ExpeditedReportOverdue.class,
             DoseDecisionWarranted.class,
+            CoursePlanned.class,
+            ProtocolDeviationRecorded.class,
             FirstDoseTaken.class,
+            AnlotinibDispensed.class,
+            AnlotinibReturned.class,
+            DiaryRecorded.class,
+            DosingInterrupted.class,
+            DosingResumed.class,
+            DoseDecisionRequired.class,
+            DoseDecisionResolved.class,
             DoseReduced.class,
             AnlotinibDiscontinued.class,
+            AnlotinibCourseCompleted.class,
+            DosingFindingRaised.class,
             FractionDelivered.class);
 
     private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()

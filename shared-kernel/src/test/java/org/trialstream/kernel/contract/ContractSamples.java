@@ -4,10 +4,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.trialstream.kernel.contract.dosing.AnlotinibCourseCompleted;
 import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
+import org.trialstream.kernel.contract.dosing.AnlotinibDispensed;
+import org.trialstream.kernel.contract.dosing.AnlotinibReturned;
+import org.trialstream.kernel.contract.dosing.CoursePlanned;
+import org.trialstream.kernel.contract.dosing.DiaryDay;
+import org.trialstream.kernel.contract.dosing.DiaryRecorded;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
+import org.trialstream.kernel.contract.dosing.DoseDecision;
+import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
+import org.trialstream.kernel.contract.dosing.DoseDecisionResolved;
 import org.trialstream.kernel.contract.dosing.DoseReduced;
+import org.trialstream.kernel.contract.dosing.DosingFinding;
+import org.trialstream.kernel.contract.dosing.DosingFindingRaised;
+import org.trialstream.kernel.contract.dosing.DosingInterrupted;
+import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
+import org.trialstream.kernel.contract.dosing.ProtocolDeviationRecorded;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -50,6 +64,8 @@ import org.trialstream.kernel.patient.ResectionMargin;
 final class ContractSamples {
 
     static final UUID PATIENT = UUID.fromString("6f1c2a9e-3b7d-4c1e-9a55-0d2f8e4b7a10");
+
+    static final UUID DECISION = UUID.fromString("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b");
 
     static final UUID ADVERSE_EVENT = UUID.fromString("3d9b7c1a-5e2f-4a8b-9c0d-1e2f3a4b5c6d");
 
@@ -105,11 +121,30 @@ final class ContractSamples {
             new ExpeditedReportOverdue(PATIENT, ADVERSE_EVENT, "RJH", "S-001", "Diarrhea",
                     ExpeditedReportKind.INITIAL, LocalDate.of(2026, 4, 4)),
             new DoseDecisionWarranted(PATIENT, ADVERSE_EVENT, "RJH", "Diarrhea", 3, false, LocalDate.of(2026, 4, 2)),
+            new CoursePlanned(PATIENT, "RJH", "S-001", LocalDate.of(2026, 2, 20), LocalDate.of(2026, 3, 13),
+                    LocalDate.of(2026, 3, 20), 12, 4),
+            new ProtocolDeviationRecorded(PATIENT, "RJH", LocalDate.of(2026, 3, 23),
+                    ProtocolDeviationRecorded.FIRST_DOSE_WINDOW, "first dose on study day 31; the window is days 21-28",
+                    "Wound dehiscence delayed the start"),
             new FirstDoseTaken(PATIENT, LocalDate.of(2026, 3, 14), 12),
+            new AnlotinibDispensed(PATIENT, LocalDate.of(2026, 3, 14), 1, 14, 12, "AN2603-117"),
+            new AnlotinibReturned(PATIENT, LocalDate.of(2026, 4, 4), 1, 1),
+            new DiaryRecorded(PATIENT, 1, List.of(new DiaryDay(LocalDate.of(2026, 3, 14), true, 12),
+                    new DiaryDay(LocalDate.of(2026, 3, 15), false, null)),
+                    List.of("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"), "Patient's diary card re-read with her"),
+            new DosingInterrupted(PATIENT, LocalDate.of(2026, 4, 3), "Grade 3 diarrhoea", ADVERSE_EVENT),
+            new DosingResumed(PATIENT, LocalDate.of(2026, 4, 10), 10),
+            new DoseDecisionRequired(PATIENT, DECISION, "RJH", ADVERSE_EVENT, "Diarrhea", 3, false,
+                    LocalDate.of(2026, 4, 2)),
+            new DoseDecisionResolved(PATIENT, DECISION, ADVERSE_EVENT, DoseDecision.REDUCE,
+                    "Grade 3 diarrhoea related to anlotinib", LocalDate.of(2026, 4, 10)),
             new DoseReduced(PATIENT, LocalDate.of(2026, 4, 10), 12, 10, ADVERSE_EVENT,
                     "Grade 3 diarrhoea related to anlotinib"),
             new AnlotinibDiscontinued(PATIENT, LocalDate.of(2026, 5, 2), DiscontinuationReason.UNACCEPTABLE_TOXICITY,
                     null, ADVERSE_EVENT),
+            new AnlotinibCourseCompleted(PATIENT, LocalDate.of(2026, 6, 5), 4, 10),
+            new DosingFindingRaised(PATIENT, "RJH", DosingFinding.ACCOUNTABILITY_MISMATCH, 1,
+                    "cycle 1: 14 dispensed - 1 returned = 13, but the diary has 12 taken"),
             new FractionDelivered(PATIENT, LocalDate.of(2026, 3, 16), RadiotherapyPhase.BASE, 200, 1));
 
     private ContractSamples() {
