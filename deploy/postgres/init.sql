@@ -2,3 +2,4 @@
 CREATE DATABASE enrolment;
 CREATE DATABASE follow_up;
 CREATE DATABASE safety;
+CREATE DATABASE dosing;

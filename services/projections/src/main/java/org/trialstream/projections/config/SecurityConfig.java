@@ -29,7 +29,10 @@ public class SecurityConfig {
      * including the statistician; the endpoint analyses for those who judge the trial's results (the per-patient data
      * set for the statistician and the monitor); the toxicity tables for the same readers, and the toxicity listings
      * (patient rows) for site investigators and nurses (their own site's rows), the safety officer and the monitor;
-     * the follow-up worklist for site staff (their own site) and the monitor; the rebuild for the administrator; the
+     * the follow-up worklist for site staff (their own site) and the monitor; a patient's anlotinib exposure for the
+     * site's investigator and pharmacist, the safety officer and the monitor, the exposure listing (by study id) for
+     * the statistician and the monitor, and the dosing worklist for the site's investigator and pharmacist and the
+     * monitor; the rebuild for the administrator; the
      * access log for the auditor.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
@@ -53,6 +56,10 @@ public class SecurityConfig {
             allow(GET, "/toxicity/deaths", INVESTIGATOR, RESEARCH_NURSE, SAFETY_OFFICER, MONITOR),
             allow(GET, "/toxicity/dose-modifications", INVESTIGATOR, RESEARCH_NURSE, SAFETY_OFFICER, MONITOR),
             allow(GET, "/follow-up/worklist", INVESTIGATOR, RESEARCH_NURSE, MONITOR),
+            allow(GET, "/exposure/patients/{patientId}", INVESTIGATOR, PHARMACIST, SAFETY_OFFICER, MONITOR),
+            allow(GET, "/exposure/listing", MONITOR, STATISTICIAN),
+            allow(GET, "/exposure/listing.csv", MONITOR, STATISTICIAN),
+            allow(GET, "/dosing/worklist", INVESTIGATOR, PHARMACIST, MONITOR),
             allow(GET, "/admin/projections", ADMINISTRATOR),
             allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(POST, "/admin/rebuild/{projection}", ADMINISTRATOR),

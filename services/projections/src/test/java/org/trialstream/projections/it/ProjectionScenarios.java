@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.trialstream.kernel.audit.AuditMetadata;
+import org.trialstream.kernel.contract.dosing.CoursePlanned;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
 import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
@@ -76,7 +77,7 @@ abstract class ProjectionScenarios {
         this.publicKey = issuer.writePublicKey(Path.of("target", database + "-issuer.pub.pem").toAbsolutePath());
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
         // The topic exists before the projection starts, as the owning service creates it with its partitions.
-        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC);
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC, "trial.dosing.events");
         this.app = ServiceApp.start(ProjectionsApplication.class, Map.of(
                 "trial.security.public-key", this.publicKey.toString(),
                 "trial.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
@@ -262,7 +263,10 @@ abstract class ProjectionScenarios {
         UUID patient = UUID.randomUUID();
         publisher.publish(new PatientScreened(patient, "S-301", SecurityMatrixCheck.HOME_SITE,
                 LocalDate.of(2026, 3, 1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null);
+        publisher.publish(new CoursePlanned(patient, SecurityMatrixCheck.HOME_SITE, "S-301",
+                LocalDate.of(2026, 2, 20), LocalDate.of(2026, 3, 13), LocalDate.of(2026, 3, 20), 12, 4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null
+                && get("/exposure/patients/" + patient) != null);
         SecurityMatrixCheck check = new SecurityMatrixCheck(baseUrl, issuer, SecurityConfig.PERMISSIONS,
                 permission -> null, Map.of("patientId", patient.toString(), "projection", "registry", "endpoint", "lrfs"));
         check.everyDocumentedOperationIsInTheMatrix();

@@ -1,0 +1,377 @@
+package org.trialstream.dosing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.trialstream.dosing.DosingApplication;
+import org.trialstream.dosing.config.SecurityConfig;
+import org.trialstream.kernel.audit.AuditMetadata;
+import org.trialstream.kernel.contract.BoundedContext;
+import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
+import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
+import org.trialstream.kernel.contract.safety.DoseDecisionWarranted;
+import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.kernel.security.Role;
+import org.trialstream.localstack.infra.Infrastructure;
+import org.trialstream.localstack.service.ServiceProcess;
+import org.trialstream.localstack.token.DevTokenIssuer;
+import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.SecurityMatrixCheck;
+import org.trialstream.support.testing.ServiceApp;
+import org.trialstream.support.testing.SiteCalendar;
+import org.trialstream.support.testing.TopicRecords;
+import org.trialstream.support.testing.Topics;
+
+/**
+ * The dosing service on the real broker and PostgreSQL: enrolment, safety and consent facts (published as those
+ * contexts publish them) plan, question and end the course; what the pharmacy records reaches the topic as contract
+ * facts, and the projections service (run from its jar) turns them into the exposure view.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DosingScenarios {
+
+    private static final LocalDate TODAY = SiteCalendar.today();
+    /** Surgery 70 days ago: the first dose (day 21) is 49 days ago, so cycles 1 to 3 have begun. */
+    private static final LocalDate SURGERY = TODAY.minusDays(70);
+    private static final LocalDate FIRST_DOSE = SURGERY.plusDays(21);
+
+    private final DevTokenIssuer issuer = DevTokenIssuer.generate();
+    private final Infrastructure infrastructure;
+    private final Path publicKey;
+    private final ContractPublisher publisher;
+    private final Infrastructure.Database database;
+    private final ServiceApp app;
+    private final TopicRecords dosingTopic;
+    private final String pharmacist = issuer.token(Role.PHARMACIST.name()).site(SecurityMatrixCheck.HOME_SITE)
+            .subject("pharm-1").name("Pharmacist One").sign();
+    private final String otherPharmacist = issuer.token(Role.PHARMACIST.name()).site(SecurityMatrixCheck.HOME_SITE)
+            .subject("pharm-2").name("Pharmacist Two").sign();
+    private final String investigator = issuer.token(Role.INVESTIGATOR.name()).site(SecurityMatrixCheck.HOME_SITE)
+            .subject("investigator-1").name("Dr Investigator").sign();
+
+    DosingScenarios(Infrastructure infrastructure, String databaseName) {
+        this.infrastructure = infrastructure;
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, BoundedContext.ENROLMENT.topic(),
+                BoundedContext.SAFETY.topic(), BoundedContext.FOLLOW_UP.topic());
+        this.publicKey = issuer.writePublicKey(Path.of("target", databaseName + "-issuer.pub.pem").toAbsolutePath());
+        this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
+        this.database = infrastructure.freshDatabase(databaseName);
+        this.app = ServiceApp.start(DosingApplication.class, Map.of(
+                "trial.security.public-key", publicKey.toString(),
+                "spring.datasource.url", database.jdbcUrl(),
+                "spring.datasource.username", database.user(),
+                "spring.datasource.password", database.password(),
+                "axon.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()));
+        this.dosingTopic = new TopicRecords(infrastructure.kafkaBootstrapServers(), BoundedContext.DOSING.topic());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+        publisher.close();
+    }
+
+    @Test
+    void enrolmentPlansTheCourseOnTheTopic() throws Exception {
+        String patient = enrol();
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient, f -> f.size() == 1);
+        assertThat(type(facts.get(0))).isEqualTo("dosing.CoursePlanned");
+        JsonNode plan = ServiceApp.JSON.readTree(facts.get(0).value());
+        assertThat(plan.path("firstDoseFrom").asText()).isEqualTo(SURGERY.plusDays(21).toString());
+        assertThat(plan.path("firstDoseTo").asText()).isEqualTo(SURGERY.plusDays(28).toString());
+        assertThat(TopicRecords.headers(facts.get(0)).metadata())
+                .containsEntry(AuditMetadata.ACTOR_SUBJECT, "system:dosing");
+    }
+
+    @Test
+    void aSafetyFactRaisesADoseDecisionThatBlocksDispensingUntilItIsMade() throws Exception {
+        String patient = enrolAndDose();
+        UUID adverseEvent = UUID.randomUUID();
+        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
+                f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.DoseDecisionRequired")));
+        String decisionId = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value()).path("decisionId").asText();
+
+        ServiceApp.Response refused = app.post(course(patient) + "/dispensings", dispensing(2, 12), pharmacist);
+        assertThat(refused.isProblem(409, "decisionId")).as(refused.toString()).isTrue();
+        assertThat(refused.body().toString()).contains("resolve it before dispensing");
+
+        ServiceApp.Response decided = app.post(course(patient) + "/dose-decisions/" + decisionId,
+                Map.of("decision", "REDUCE", "reason", "Grade 3 diarrhoea despite loperamide",
+                        "on", TODAY.minusDays(1).toString()), investigator);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(app.post(course(patient) + "/dispensings", dispensing(3, 10), pharmacist).status())
+                .isEqualTo(201);
+        assertThat(dosingTopic.awaitFactsAbout(patient, f -> f.size() == 6)).extracting(DosingScenarios::type)
+                .endsWith("dosing.DoseDecisionRequired", "dosing.DoseDecisionResolved", "dosing.DoseReduced",
+                        "dosing.AnlotinibDispensed");
+    }
+
+    @Test
+    void aWithdrawalOfConsentEndsTheCourse() throws Exception {
+        String patient = enrolAndDose();
+        awaitReactedTo(publisher.publish(new ConsentWithdrawn(UUID.fromString(patient), TODAY.minusDays(2),
+                "Moved abroad")));
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
+                f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.AnlotinibDiscontinued")));
+        JsonNode ended = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value());
+        assertThat(ended.path("reason").asText()).isEqualTo("CONSENT_WITHDRAWN");
+        ServiceApp.Response refused = app.post(course(patient) + "/dispensings", dispensing(3, 12), pharmacist);
+        assertThat(refused.isProblem(409, "dispensedOn")).as(refused.toString()).isTrue();
+    }
+
+    @Test
+    void twoPharmacistsReducingAtOnceGiveOneReductionAndOneConflict() throws Exception {
+        String patient = enrolAndDose();
+        UUID adverseEvent = UUID.randomUUID();
+        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        Map<String, Object> reduction = Map.of("effectiveOn", TODAY.toString(), "toMg", 10,
+                "adverseEventId", adverseEvent.toString(), "reason", "Grade 3 hypertension");
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<ServiceApp.Response>> calls = new ArrayList<>();
+        for (String token : List.of(pharmacist, otherPharmacist)) {
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return app.post(course(patient) + "/dose-reductions", reduction, token);
+            }));
+        }
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(ServiceApp.Response::status)
+                .sorted().toList();
+        assertThat(statuses).containsExactly(201, 409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dosingTopic.factsAbout(patient).stream()
+                .anyMatch(fact -> type(fact).equals("dosing.DoseReduced")));
+        assertThat(dosingTopic.factsAbout(patient)).filteredOn(fact -> type(fact).equals("dosing.DoseReduced"))
+                .hasSize(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsWritten() throws Exception {
+        String patient = enrol();
+        dosingTopic.awaitFactsAbout(patient, f -> f.size() == 1);
+        assertThat(app.post(course(patient) + "/first-dose", Map.of("takenOn", SURGERY.plusDays(20).toString(),
+                "doseMg", 12), pharmacist).isProblem(422, "takenOn")).isTrue();
+        assertThat(app.post(course(patient) + "/first-dose", Map.of("takenOn", FIRST_DOSE.toString(),
+                "doseMg", 10), pharmacist).isProblem(422, "doseMg")).isTrue();
+        assertThat(app.post(course(patient) + "/first-dose", Map.of("takenOn", "yesterday", "doseMg", 12),
+                pharmacist).status()).isEqualTo(400);
+        assertThat(app.post(course(patient) + "/first-dose", Map.of("doseMg", 12), pharmacist)
+                .isProblem(400, "takenOn")).isTrue();
+        assertThat(app.post(course(patient) + "/first-dose", Map.of("takenOn", SURGERY.plusDays(31).toString(),
+                "doseMg", 12, "deviation", Map.of("reason", " ")), pharmacist)
+                .isProblem(400, "deviation.reason")).isTrue();
+        assertThat(app.post(course(patient) + "/dispensings", dispensing(5, 12), pharmacist)
+                .isProblem(422, "cycle")).isTrue();
+        assertThat(app.post(course(patient) + "/dose-reductions", Map.of("effectiveOn", TODAY.toString(),
+                "toMg", 10, "adverseEventId", UUID.randomUUID().toString(), "reason", "tired"), pharmacist)
+                .isProblem(409, "effectiveOn")).isTrue();
+        assertThat(app.post(course(patient) + "/discontinuation", Map.of("on", TODAY.toString(),
+                "reason", "BORED"), investigator).status()).isEqualTo(400);
+        assertThat(app.post(course(patient) + "/dose-decisions/" + UUID.randomUUID(), Map.of("decision", "CONTINUE",
+                "reason", "fine"), investigator).isProblem(404, "decisionId")).isTrue();
+        assertThat(app.post(course(UUID.randomUUID().toString()) + "/first-dose", Map.of("takenOn",
+                FIRST_DOSE.toString(), "doseMg", 12), pharmacist).isProblem(404, "patientId")).isTrue();
+        assertThat(dosingTopic.factsAbout(patient)).extracting(DosingScenarios::type)
+                .containsExactly("dosing.CoursePlanned");
+    }
+
+    @Test
+    void everyDocumentedOperationHonoursThePermissionMatrix() throws Exception {
+        String patient = enrolAndDose();
+        UUID adverseEvent = UUID.randomUUID();
+        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
+                f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.DoseDecisionRequired")));
+        String decisionId = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value()).path("decisionId").asText();
+        SecurityMatrixCheck check = new SecurityMatrixCheck(app.baseUrl(), issuer, SecurityConfig.PERMISSIONS,
+                permission -> validBody(permission.path(), adverseEvent),
+                Map.of("patientId", patient, "decisionId", decisionId));
+        check.everyDocumentedOperationIsInTheMatrix();
+        check.anonymousCallsAreRefusedWith401();
+        check.rolesWithoutTheRightAreRefusedWith403();
+        check.staffOfAnotherSiteFindNoPatient();
+        check.untrustworthyTokensAreRefusedWith401();
+    }
+
+    /**
+     * A course of three cycles recorded as the pharmacy would, then read as the exposure view of the projections
+     * service; a rebuild of the view from offset 0 answers the same.
+     */
+    @Test
+    void theExposureViewShowsTheCourseAndRebuildsIdentically() throws Exception {
+        String patient = enrolAndDose();
+        assertThat(app.post(course(patient) + "/dispensings", dispensing(1, 12), pharmacist).status())
+                .isEqualTo(201);
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (int day = 0; day < 14; day++) {
+            days.add(day == 6 ? Map.of("date", FIRST_DOSE.plusDays(day).toString(), "taken", false)
+                    : Map.of("date", FIRST_DOSE.plusDays(day).toString(), "taken", true, "doseMg", 12));
+        }
+        ServiceApp.Response diary = app.post(course(patient) + "/diary", Map.of("cycle", 1, "days", days),
+                pharmacist);
+        assertThat(diary.status()).as(diary.toString()).isEqualTo(201);
+        assertThat(app.post(course(patient) + "/returns", Map.of("returnedOn", FIRST_DOSE.plusDays(21).toString(),
+                "cycle", 1, "tablets", 0), pharmacist).status()).isEqualTo(201);
+        dosingTopic.awaitFactsAbout(patient, f -> f.stream()
+                .anyMatch(fact -> type(fact).equals("dosing.DosingFindingRaised")));
+
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String mongoDatabase = getClass().getSimpleName().toLowerCase() + "_exposure";
+        ServiceProcess projections = new ServiceProcess("projections",
+                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")), port,
+                Map.of("TRIAL_PROJECTIONS_PORT", String.valueOf(port),
+                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
+                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
+                        "TRIAL_MONGODB_DATABASE", mongoDatabase),
+                Path.of("target", mongoDatabase + "-projections.log"));
+        try {
+            projections.start(Duration.ofSeconds(120));
+            String exposure = projections.baseUrl() + "/exposure/patients/" + patient;
+            JsonNode view = await().atMost(Duration.ofSeconds(60)).until(() -> read(exposure, pharmacist),
+                    body -> body.path("findings").size() == 1);
+            assertThat(view.path("status").asText()).isEqualTo("ONGOING");
+            assertThat(view.path("currentDoseMg").asInt()).isEqualTo(12);
+            assertThat(view.path("cumulativeMg").asInt()).as("13 days at 12 mg").isEqualTo(156);
+            assertThat(view.path("relativeDoseIntensity").decimalValue())
+                    .as("156 of 12 mg x 14 days x 4 cycles").isEqualByComparingTo("0.2321");
+            JsonNode cycle = view.path("cycles").get(0);
+            assertThat(cycle.path("relativeDoseIntensity").decimalValue()).isEqualByComparingTo("0.9286");
+            assertThat(cycle.path("reconciled").asBoolean()).as("14 dispensed, 0 returned, 13 taken").isFalse();
+            assertThat(view.path("cyclesCompleted").asInt()).isEqualTo(1);
+            assertThat(view.path("findings").get(0).path("detail").asText())
+                    .isEqualTo("cycle 1: 14 dispensed - 0 returned = 14, but the diary has 13 taken");
+
+            String administrator = issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign();
+            JsonNode started = ServiceApp.send(HttpRequest.newBuilder(
+                            URI.create(projections.baseUrl() + "/admin/rebuild/patient-facts"))
+                    .header("Authorization", "Bearer " + administrator)
+                    .POST(HttpRequest.BodyPublishers.noBody()), "rebuild").body();
+            int generation = started.path("generation").asInt();
+            await().atMost(Duration.ofSeconds(60)).until(() -> read(projections.baseUrl()
+                            + "/admin/rebuild/patient-facts", administrator),
+                    rebuild -> "LIVE".equals(rebuild.path("state").asText())
+                            && rebuild.path("generation").asInt() >= generation);
+            assertThat(read(exposure, pharmacist)).isEqualTo(view);
+        } finally {
+            projections.stop();
+        }
+    }
+
+    /** The body of a GET to another service. */
+    private static JsonNode read(String url, String token) {
+        return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
+                "GET " + url).body();
+    }
+
+    private static String validBody(String path, UUID adverseEvent) {
+        String today = TODAY.toString();
+        if (path.endsWith("/first-dose")) {
+            return "{\"takenOn\":\"" + FIRST_DOSE + "\",\"doseMg\":12}";
+        }
+        if (path.endsWith("/dispensings")) {
+            return "{\"dispensedOn\":\"" + today + "\",\"cycle\":3,\"tablets\":14,\"strengthMg\":12,\"lot\":\"AN-1\"}";
+        }
+        if (path.endsWith("/returns")) {
+            return "{\"returnedOn\":\"" + today + "\",\"cycle\":1,\"tablets\":1}";
+        }
+        if (path.endsWith("/diary")) {
+            return "{\"cycle\":1,\"days\":[{\"date\":\"" + FIRST_DOSE + "\",\"taken\":true,\"doseMg\":12}]}";
+        }
+        if (path.endsWith("/dose-reductions")) {
+            return "{\"effectiveOn\":\"" + today + "\",\"toMg\":10,\"adverseEventId\":\"" + adverseEvent
+                    + "\",\"reason\":\"grade 3\"}";
+        }
+        if (path.endsWith("/interruptions")) {
+            return "{\"from\":\"" + today + "\",\"reason\":\"wound\"}";
+        }
+        if (path.endsWith("/resumptions")) {
+            return "{\"on\":\"" + today + "\"}";
+        }
+        if (path.endsWith("/discontinuation")) {
+            return "{\"on\":\"" + today + "\",\"reason\":\"PROGRESSION\"}";
+        }
+        return path.contains("/dose-decisions/") ? "{\"decision\":\"CONTINUE\",\"reason\":\"tolerable\"}" : null;
+    }
+
+    /** An enrolled patient of the home site, whose course is planned; returns the patient id. */
+    private String enrol() {
+        UUID patient = UUID.randomUUID();
+        awaitReactedTo(publisher.publish(new PatientEnrolled(patient, 1, "S-" + patient.toString().substring(0, 6),
+                SecurityMatrixCheck.HOME_SITE, SURGERY.plusDays(10), SURGERY, ResectionMargin.R1, "Liposarcoma")));
+        return patient.toString();
+    }
+
+    /** An enrolled patient who took the first dose on study day 21. */
+    private String enrolAndDose() {
+        String patient = enrol();
+        ServiceApp.Response dosed = app.post(course(patient) + "/first-dose",
+                Map.of("takenOn", FIRST_DOSE.toString(), "doseMg", 12), pharmacist);
+        assertThat(dosed.status()).as(dosed.toString()).isEqualTo(200);
+        return patient;
+    }
+
+    private static DoseDecisionWarranted warranted(String patient, UUID adverseEvent) {
+        return new DoseDecisionWarranted(UUID.fromString(patient), adverseEvent, SecurityMatrixCheck.HOME_SITE,
+                "Hypertension", 3, false, TODAY.minusDays(3));
+    }
+
+    /** Cycle {@code cycle}'s capsules, dispensed on its first day. */
+    private static Map<String, Object> dispensing(int cycle, int strengthMg) {
+        LocalDate on = FIRST_DOSE.plusDays(21L * (Math.min(cycle, 3) - 1));
+        return new HashMap<>(Map.of("dispensedOn", on.toString(), "cycle", cycle, "tablets", 14,
+                "strengthMg", strengthMg, "lot", "AN2603-117"));
+    }
+
+    /** Waits until the service has reacted to the facts: their ids are in its inbound ledger. */
+    private void awaitReactedTo(String... eventIds) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                    database.password());
+                 PreparedStatement query = connection.prepareStatement(
+                         "SELECT count(*) FROM inbound_event WHERE event_id = ANY (?)")) {
+                query.setArray(1, connection.createArrayOf("varchar", eventIds));
+                try (ResultSet result = query.executeQuery()) {
+                    return result.next() && result.getInt(1) == eventIds.length;
+                }
+            }
+        });
+    }
+
+    private static String course(String patient) {
+        return "/patients/" + patient + "/anlotinib";
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return TopicRecords.headers(record).eventType();
+    }
+}
