@@ -19,12 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.trialstream.kernel.contract.EventContract;
-import org.trialstream.kernel.contract.EventContracts;
 import org.trialstream.kernel.contract.TrialEvent;
 import org.trialstream.kernel.contract.dosing.AnlotinibDiscontinued;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
@@ -42,6 +37,7 @@ import org.trialstream.kernel.contract.safety.SeriousAdverseEventReported;
 import org.trialstream.kernel.contract.safety.SeriousnessCriterion;
 import org.trialstream.kernel.contract.safety.TreatmentEmergenceRejudged;
 import org.trialstream.kernel.patient.ResectionMargin;
+import org.trialstream.projections.followup.PatientFactsDocument;
 import org.trialstream.projections.safety.ToxicityAnalysis.Grouping;
 import org.trialstream.projections.safety.ToxicityViews.Count;
 import org.trialstream.projections.safety.ToxicityViews.DataQuery;
@@ -55,8 +51,6 @@ import org.trialstream.protocol.definition.SafetyRules;
 /** The toxicity analysis on patient-facts documents built by hand, as the projection stores them. */
 class ToxicityAnalysisTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final SafetyRules RULES = ProtocolLoader.loadDefault().safety();
     private static final LocalDate FIRST_DOSE = LocalDate.of(2026, 2, 1);
     private static final LocalDate CUT = LocalDate.of(2026, 6, 30);
@@ -132,8 +126,8 @@ class ToxicityAnalysisTest {
         patient.add(corrected(patient.id, event, VOMITING, 2, FIRST_DOSE.plusDays(10), true),
                 RECORDED.plusSeconds(3600));
 
-        TeaeView before = analysis.teae(List.of(PatientSafety.of(patient.document, CUT, RECORDED)), Grouping.TERM,
-                CUT, RECORDED);
+        TeaeView before = analysis.teae(List.of(PatientSafety.of(patient.facts.document(), CUT, RECORDED)),
+                Grouping.TERM, CUT, RECORDED);
         assertThat(before.rows()).extracting(TeaeRow::name).containsExactly("Nausea");
         assertThat(before.asRecordedAt()).isEqualTo(RECORDED);
     }
@@ -207,8 +201,8 @@ class ToxicityAnalysisTest {
                 RULES.initialReportDays(), RULES.fatalSusarDays(), RULES.fatalSusarFollowUpDays(),
                 RULES.otherSusarDays(), 4));
 
-        TeaeView view = fromFour.teae(List.of(PatientSafety.of(patient.document, CUT, null)), Grouping.TERM, CUT,
-                null);
+        TeaeView view = fromFour.teae(List.of(PatientSafety.of(patient.facts.document(), CUT, null)),
+                Grouping.TERM, CUT, null);
         assertThat(view.severeGradeFrom()).isEqualTo(4);
         assertThat(view.rows().get(0).severe().n()).isZero();
         assertThat(teae(Grouping.TERM, patient).rows().get(0).severe().n()).isEqualTo(1);
@@ -282,8 +276,8 @@ class ToxicityAnalysisTest {
                 {ReportState.SUBMITTED_ON_TIME, ReportState.DUE, ReportState.DUE},
                 {ReportState.SUBMITTED_ON_TIME, ReportState.OVERDUE, ReportState.DUE}};
         for (int i = 0; i < cuts.length; i++) {
-            ToxicityViews.SeriousView view = analysis.serious(List.of(PatientSafety.of(patient.document, cuts[i],
-                    null)), cuts[i], null);
+            ToxicityViews.SeriousView view = analysis.serious(List.of(PatientSafety.of(patient.facts.document(),
+                    cuts[i], null)), cuts[i], null);
             assertThat(view.rows()).singleElement().satisfies(row -> assertThat(row.susar()).isTrue());
             assertThat(view.rows().get(0).reports()).extracting(ToxicityViews.ReportRow::state)
                     .as("at " + cuts[i]).containsExactly(expected[i]);
@@ -331,7 +325,8 @@ class ToxicityAnalysisTest {
     }
 
     private static List<PatientSafety> safety(Patient... patients) {
-        return List.of(patients).stream().map(patient -> PatientSafety.of(patient.document, CUT, null)).toList();
+        return List.of(patients).stream().map(patient -> PatientSafety.of(patient.facts.document(), CUT, null))
+                .toList();
     }
 
     private static List<Integer> grades(TeaeRow row) {
@@ -355,7 +350,7 @@ class ToxicityAnalysisTest {
     private static final class Patient {
         final UUID id = UUID.randomUUID();
         final String screeningNumber;
-        final Document document = new Document("_id", id.toString());
+        final PatientFactsDocument facts = new PatientFactsDocument(id);
 
         Patient(String screeningNumber) {
             this.screeningNumber = screeningNumber;
@@ -372,17 +367,7 @@ class ToxicityAnalysisTest {
         }
 
         void add(TrialEvent fact, Instant recordedAt) {
-            EventContract contract = EventContracts.contractOf(fact.getClass()).orElseThrow();
-            String context = EventContracts.contextOf(contract).id();
-            List<Document> facts = new ArrayList<>(document.getList(context, Document.class, List.of()));
-            try {
-                facts.add(new Document("eventId", UUID.randomUUID().toString()).append("type", contract.name())
-                        .append("recordedAt", recordedAt.toString())
-                        .append("payload", Document.parse(JSON.writeValueAsString(fact))));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            document.put(context, facts);
+            facts.add(fact, recordedAt);
         }
     }
 }
