@@ -171,7 +171,8 @@ public final class ProtocolLoader {
     }
 
     private static RadiotherapyRules radiotherapy(YamlNode node) {
-        node.allowing("baseDoseGy", "fractions", "dosePerFractionGy", "boostGyByMargin");
+        node.allowing("baseDoseGy", "fractions", "dosePerFractionGy", "boostGyByMargin", "fractionsPerDay",
+                "gapToleranceWorkingDays");
         BigDecimal baseDose = node.decimal("baseDoseGy");
         int fractions = node.integer("fractions", 1);
         BigDecimal perFraction = node.decimal("dosePerFractionGy");
@@ -192,7 +193,8 @@ public final class ProtocolLoader {
             }
             byMargin.put(margin, new BoostRange(min, max));
         }
-        return new RadiotherapyRules(baseDose, fractions, perFraction, byMargin);
+        return new RadiotherapyRules(baseDose, fractions, perFraction, byMargin, node.integer("fractionsPerDay", 1),
+                node.integer("gapToleranceWorkingDays", 0));
     }
 
     private static String gy(BigDecimal dose) {

@@ -16,10 +16,15 @@ import java.util.Objects;
  * @param baseDoseGy        total base dose (50 Gy)
  * @param fractions         base fractions (25)
  * @param dosePerFractionGy dose per fraction (2.0 Gy); base dose = fractions x dose per fraction
- * @param boostGyByMargin   permitted boost for each margin status; every status has an entry
+ * @param boostGyByMargin   permitted boost for each margin status; every status has an entry; the boost is given in
+ *                          fractions of {@code dosePerFractionGy} too
+ * @param fractionsPerDay   fractions allowed on one day (1: the protocol has no twice-daily schedule)
+ * @param gapToleranceWorkingDays working days (Monday to Friday) without a fraction, between two fractions, that the
+ *                          course tolerates; a longer gap is a finding
  */
 public record RadiotherapyRules(BigDecimal baseDoseGy, int fractions, BigDecimal dosePerFractionGy,
-                                Map<ResectionMargin, BoostRange> boostGyByMargin) {
+                                Map<ResectionMargin, BoostRange> boostGyByMargin, int fractionsPerDay,
+                                int gapToleranceWorkingDays) {
 
     public RadiotherapyRules {
         Objects.requireNonNull(baseDoseGy, "baseDoseGy");
@@ -30,6 +35,15 @@ public record RadiotherapyRules(BigDecimal baseDoseGy, int fractions, BigDecimal
             throw new IllegalArgumentException("every resection margin needs a boost range, got " + copy.keySet());
         }
         boostGyByMargin = Map.copyOf(copy);
+        if (fractionsPerDay < 1 || gapToleranceWorkingDays < 0) {
+            throw new IllegalArgumentException("at least one fraction a day, and no negative gap tolerance");
+        }
+    }
+
+    /** Fractions of {@code dosePerFractionGy} that make {@code doseGy}, or -1 when it is not a whole number of them. */
+    public int fractionsOf(BigDecimal doseGy) {
+        BigDecimal[] division = doseGy.divideAndRemainder(dosePerFractionGy);
+        return division[1].signum() == 0 ? division[0].intValueExact() : -1;
     }
 
     public BoostRange boostFor(ResectionMargin margin) {

@@ -158,6 +158,19 @@ class ProtocolRulesTest {
     }
 
     @Test
+    void givesOneFractionADayAndToleratesFiveWorkingDaysWithoutOne() {
+        assertThat(protocol.radiotherapy().fractionsPerDay()).isEqualTo(1);
+        assertThat(protocol.radiotherapy().gapToleranceWorkingDays()).isEqualTo(5);
+    }
+
+    @Test
+    void countsABoostInFractionsOfTwoGray() {
+        assertThat(protocol.radiotherapy().fractionsOf(new BigDecimal("10"))).isEqualTo(5);
+        assertThat(protocol.radiotherapy().fractionsOf(new BigDecimal("18.0"))).isEqualTo(9);
+        assertThat(protocol.radiotherapy().fractionsOf(new BigDecimal("11"))).as("not whole fractions").isEqualTo(-1);
+    }
+
+    @Test
     void acceptsFiftyGrayInTwentyFiveFractionsWithoutBoostForANegativeMargin() {
         assertThat(protocol.checkPrescription(prescription(ResectionMargin.R0, "50", 25, "0")).withinBounds()).isTrue();
     }

@@ -35,6 +35,14 @@ import org.trialstream.kernel.contract.followup.ImagingAssessed;
 import org.trialstream.kernel.contract.followup.LostToFollowUp;
 import org.trialstream.kernel.contract.followup.VisitsScheduled;
 import org.trialstream.kernel.contract.radiotherapy.FractionDelivered;
+import org.trialstream.kernel.contract.radiotherapy.PrescriptionConfirmed;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyCompleted;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyDeviationRecorded;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyFindingRaised;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyInterrupted;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPlanned;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPrescribed;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyStoppedEarly;
 import org.trialstream.kernel.contract.safety.AdverseEventCorrected;
 import org.trialstream.kernel.contract.safety.AdverseEventGradeChanged;
 import org.trialstream.kernel.contract.safety.AdverseEventReported;
@@ -86,7 +94,15 @@ public final class EventContracts {
             AnlotinibDiscontinued.class,
             AnlotinibCourseCompleted.class,
             DosingFindingRaised.class,
-            FractionDelivered.class);
+            RadiotherapyPlanned.class,
+            RadiotherapyPrescribed.class,
+            FractionDelivered.class,
+            RadiotherapyInterrupted.class,
+            RadiotherapyDeviationRecorded.class,
+            RadiotherapyCompleted.class,
+            RadiotherapyStoppedEarly.class,
+            RadiotherapyFindingRaised.class,
+            PrescriptionConfirmed.class);
 
     private static final Map<Key, Class<? extends TrialEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventContracts::keyOf, Function.identity()));

@@ -39,8 +39,18 @@ import org.trialstream.kernel.contract.followup.ImagingModality;
 import org.trialstream.kernel.contract.followup.LostToFollowUp;
 import org.trialstream.kernel.contract.followup.PlannedVisit;
 import org.trialstream.kernel.contract.followup.VisitsScheduled;
+import org.trialstream.kernel.contract.radiotherapy.DeviationSeverity;
 import org.trialstream.kernel.contract.radiotherapy.FractionDelivered;
+import org.trialstream.kernel.contract.radiotherapy.PrescriptionConfirmed;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyCompleted;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyDeviationRecorded;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyFinding;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyFindingRaised;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyInterrupted;
 import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPhase;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPlanned;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPrescribed;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyStoppedEarly;
 import org.trialstream.kernel.contract.safety.ActionTaken;
 import org.trialstream.kernel.contract.safety.AdverseEventCorrected;
 import org.trialstream.kernel.contract.safety.AdverseEventDescription;
@@ -145,7 +155,21 @@ final class ContractSamples {
             new AnlotinibCourseCompleted(PATIENT, LocalDate.of(2026, 6, 5), 4, 10),
             new DosingFindingRaised(PATIENT, "RJH", DosingFinding.ACCOUNTABILITY_MISMATCH, 1,
                     "cycle 1: 14 dispensed - 1 returned = 13, but the diary has 12 taken"),
-            new FractionDelivered(PATIENT, LocalDate.of(2026, 3, 16), RadiotherapyPhase.BASE, 200, 1));
+            new RadiotherapyPlanned(PATIENT, "RJH", "S-001", LocalDate.of(2026, 2, 20), ResectionMargin.R1),
+            new RadiotherapyPrescribed(PATIENT, LocalDate.of(2026, 3, 10), ResectionMargin.R1, 5000, 25, 1000, 5,
+                    null),
+            new FractionDelivered(PATIENT, LocalDate.of(2026, 3, 16), RadiotherapyPhase.BASE, 200, 1),
+            new RadiotherapyInterrupted(PATIENT, LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 1),
+                    "Linac maintenance", 3),
+            new RadiotherapyDeviationRecorded(PATIENT, LocalDate.of(2026, 3, 18), DeviationSeverity.MINOR,
+                    "Set-up error of 6 mm corrected after imaging"),
+            new RadiotherapyCompleted(PATIENT, LocalDate.of(2026, 4, 27), LocalDate.of(2026, 3, 16), 30, 6000, 43),
+            new RadiotherapyStoppedEarly(PATIENT, LocalDate.of(2026, 4, 10), "Grade 3 radiation dermatitis", 20,
+                    4000),
+            new RadiotherapyFindingRaised(PATIENT, "RJH", RadiotherapyFinding.TREATMENT_GAP,
+                    "8 working days without a fraction between 2026-03-27 and 2026-04-08; the protocol tolerates 5"),
+            new PrescriptionConfirmed(PATIENT, LocalDate.of(2026, 3, 12), ResectionMargin.R0,
+                    "Close margin on the final report: the tumour board keeps the 10 Gy boost"));
 
     private ContractSamples() {
     }
