@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ abstract class RadiotherapyScenarios {
         JsonNode completed = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value());
         assertThat(completed.path("doseCGy").asInt()).isEqualTo(6000);
         assertThat(completed.path("overallTreatmentDays").asInt())
-                .isEqualTo(days.get(0).until(days.get(29)).getDays() + 1);
+                .isEqualTo(ChronoUnit.DAYS.between(days.get(0), days.get(29)) + 1);
         assertThat(TopicRecords.headers(facts.get(2)).metadata()).containsEntry(AuditMetadata.ACTOR_SUBJECT, "ro-1");
 
         int port;
