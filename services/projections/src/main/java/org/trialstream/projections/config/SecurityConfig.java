@@ -32,8 +32,9 @@ public class SecurityConfig {
      * the follow-up worklist for site staff (their own site) and the monitor; a patient's anlotinib exposure for the
      * site's investigator and pharmacist, the safety officer and the monitor, the exposure listing (by study id) for
      * the statistician and the monitor, and the dosing worklist for the site's investigator and pharmacist and the
-     * monitor; the rebuild for the administrator; the
-     * access log for the auditor.
+     * monitor; radiotherapy compliance and the overlap with anlotinib for the site's investigator and radiation
+     * oncologist, the safety officer and the monitor, and the radiotherapy summary for them and the statistician; the
+     * rebuild for the administrator; the access log for the auditor.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
@@ -60,6 +61,11 @@ public class SecurityConfig {
             allow(GET, "/exposure/listing", MONITOR, STATISTICIAN),
             allow(GET, "/exposure/listing.csv", MONITOR, STATISTICIAN),
             allow(GET, "/dosing/worklist", INVESTIGATOR, PHARMACIST, MONITOR),
+            allow(GET, "/radiotherapy/patients/{patientId}", INVESTIGATOR, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
+                    MONITOR),
+            allow(GET, "/radiotherapy/summary", INVESTIGATOR, RADIATION_ONCOLOGIST, SAFETY_OFFICER, MONITOR,
+                    STATISTICIAN),
+            allow(GET, "/radiotherapy/overlap", INVESTIGATOR, RADIATION_ONCOLOGIST, SAFETY_OFFICER, MONITOR),
             allow(GET, "/admin/projections", ADMINISTRATOR),
             allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(POST, "/admin/rebuild/{projection}", ADMINISTRATOR),

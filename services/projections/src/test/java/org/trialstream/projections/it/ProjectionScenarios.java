@@ -37,6 +37,7 @@ import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
 import org.trialstream.kernel.contract.enrolment.EnrolmentOpened;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.enrolment.PatientScreened;
+import org.trialstream.kernel.contract.radiotherapy.RadiotherapyPlanned;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
@@ -77,7 +78,8 @@ abstract class ProjectionScenarios {
         this.publicKey = issuer.writePublicKey(Path.of("target", database + "-issuer.pub.pem").toAbsolutePath());
         this.publisher = new ContractPublisher(infrastructure.kafkaBootstrapServers());
         // The topic exists before the projection starts, as the owning service creates it with its partitions.
-        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC, "trial.dosing.events");
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 3, TOPIC, "trial.dosing.events",
+                "trial.radiotherapy.events");
         this.app = ServiceApp.start(ProjectionsApplication.class, Map.of(
                 "trial.security.public-key", this.publicKey.toString(),
                 "trial.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
@@ -265,8 +267,10 @@ abstract class ProjectionScenarios {
                 LocalDate.of(2026, 3, 1)));
         publisher.publish(new CoursePlanned(patient, SecurityMatrixCheck.HOME_SITE, "S-301",
                 LocalDate.of(2026, 2, 20), LocalDate.of(2026, 3, 13), LocalDate.of(2026, 3, 20), 12, 4));
+        publisher.publish(new RadiotherapyPlanned(patient, SecurityMatrixCheck.HOME_SITE, "S-301",
+                LocalDate.of(2026, 2, 20), ResectionMargin.R1));
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/patients/" + patient) != null
-                && get("/exposure/patients/" + patient) != null);
+                && get("/exposure/patients/" + patient) != null && get("/radiotherapy/patients/" + patient) != null);
         SecurityMatrixCheck check = new SecurityMatrixCheck(baseUrl, issuer, SecurityConfig.PERMISSIONS,
                 permission -> null, Map.of("patientId", patient.toString(), "projection", "registry", "endpoint", "lrfs"));
         check.everyDocumentedOperationIsInTheMatrix();
