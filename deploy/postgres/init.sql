@@ -3,3 +3,4 @@ CREATE DATABASE enrolment;
 CREATE DATABASE follow_up;
 CREATE DATABASE safety;
 CREATE DATABASE dosing;
+CREATE DATABASE radiotherapy;
