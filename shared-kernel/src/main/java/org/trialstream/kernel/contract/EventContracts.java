@@ -12,6 +12,7 @@ import org.trialstream.kernel.contract.dosing.AnlotinibDispensed;
 import org.trialstream.kernel.contract.dosing.AnlotinibReturned;
 import org.trialstream.kernel.contract.dosing.CoursePlanned;
 import org.trialstream.kernel.contract.dosing.DiaryRecorded;
+import org.trialstream.kernel.contract.dosing.DispensingCorrected;
 import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
 import org.trialstream.kernel.contract.dosing.DoseDecisionResolved;
 import org.trialstream.kernel.contract.dosing.DoseReduced;
@@ -20,6 +21,7 @@ import org.trialstream.kernel.contract.dosing.DosingInterrupted;
 import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
 import org.trialstream.kernel.contract.dosing.ProtocolDeviationRecorded;
+import org.trialstream.kernel.contract.dosing.ReturnCorrected;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
 import org.trialstream.kernel.contract.enrolment.EnrolmentCorrected;
@@ -84,7 +86,9 @@ public final class EventContracts {
             ProtocolDeviationRecorded.class,
             FirstDoseTaken.class,
             AnlotinibDispensed.class,
+            DispensingCorrected.class,
             AnlotinibReturned.class,
+            ReturnCorrected.class,
             DiaryRecorded.class,
             DosingInterrupted.class,
             DosingResumed.class,

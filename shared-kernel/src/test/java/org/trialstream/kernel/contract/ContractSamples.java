@@ -12,6 +12,7 @@ import org.trialstream.kernel.contract.dosing.CoursePlanned;
 import org.trialstream.kernel.contract.dosing.DiaryDay;
 import org.trialstream.kernel.contract.dosing.DiaryRecorded;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
+import org.trialstream.kernel.contract.dosing.DispensingCorrected;
 import org.trialstream.kernel.contract.dosing.DoseDecision;
 import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
 import org.trialstream.kernel.contract.dosing.DoseDecisionResolved;
@@ -22,6 +23,7 @@ import org.trialstream.kernel.contract.dosing.DosingInterrupted;
 import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
 import org.trialstream.kernel.contract.dosing.ProtocolDeviationRecorded;
+import org.trialstream.kernel.contract.dosing.ReturnCorrected;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.EligibilityAnswer;
 import org.trialstream.kernel.contract.enrolment.EligibilityAssessed;
@@ -138,7 +140,11 @@ final class ContractSamples {
                     "Wound dehiscence delayed the start"),
             new FirstDoseTaken(PATIENT, LocalDate.of(2026, 3, 14), 12),
             new AnlotinibDispensed(PATIENT, LocalDate.of(2026, 3, 14), 1, 14, 12, "AN2603-117"),
+            new DispensingCorrected(PATIENT, "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8e", LocalDate.of(2026, 3, 14), 1, 14,
+                    12, "AN2603-171", "Lot number transposed"),
             new AnlotinibReturned(PATIENT, LocalDate.of(2026, 4, 4), 1, 1),
+            new ReturnCorrected(PATIENT, "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8f", LocalDate.of(2026, 4, 4), 1, 2,
+                    "Second capsule found in the returned bottle's cap"),
             new DiaryRecorded(PATIENT, 1, List.of(new DiaryDay(LocalDate.of(2026, 3, 14), true, 12),
                     new DiaryDay(LocalDate.of(2026, 3, 15), false, null)),
                     List.of("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"), "Patient's diary card re-read with her"),

@@ -28,7 +28,9 @@ public class SecurityConfig {
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(POST, COURSE + "/first-dose", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/dispensings", PHARMACIST, INVESTIGATOR),
+            allow(POST, COURSE + "/dispensings/corrections", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/returns", PHARMACIST, INVESTIGATOR),
+            allow(POST, COURSE + "/returns/corrections", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/diary", PHARMACIST, INVESTIGATOR, RESEARCH_NURSE),
             allow(POST, COURSE + "/dose-reductions", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/interruptions", PHARMACIST, INVESTIGATOR),

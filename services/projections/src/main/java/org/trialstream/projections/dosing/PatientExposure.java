@@ -29,7 +29,8 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
                        Integer currentDoseMg, int cyclesStarted, int cyclesCompleted, int cumulativeMg,
                        BigDecimal relativeDoseIntensity, List<Cycle> cycles, List<Reduction> reductions,
                        List<Hold> holds, Discontinuation discontinuation, List<Decision> decisions,
-                       List<Deviation> deviations, List<Finding> findings) {
+                       List<Deviation> deviations, List<Finding> findings, List<Dispensing> dispensings,
+                       List<Return> returns) {
 
     /**
      * @param expectedTakenDays dispensed minus returned, once a return is recorded; null before
@@ -38,6 +39,14 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
     record Cycle(int cycle, LocalDate startsOn, int plannedMg, int takenDays, int missedDays, int deliveredMg,
                  BigDecimal relativeDoseIntensity, int dispensedTablets, List<String> lots, Integer returnedTablets,
                  Integer expectedTakenDays, Boolean reconciled) {
+    }
+
+    /** A dispensing as it stands, by the id of the fact that recorded (or last corrected) it. */
+    record Dispensing(String eventId, LocalDate dispensedOn, int cycle, int tablets, int strengthMg, String lot) {
+    }
+
+    /** A return as it stands, by the id of the fact that recorded (or last corrected) it. */
+    record Return(String eventId, LocalDate returnedOn, int cycle, int tablets) {
     }
 
     record Reduction(LocalDate effectiveOn, int fromMg, int toMg, String adverseEventId, String reason) {
@@ -78,9 +87,8 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
         List<Hold> holds = new ArrayList<>();
         Discontinuation discontinuation = null;
         boolean completed = false;
-        Map<Integer, Integer> dispensed = new TreeMap<>();
-        Map<Integer, List<String>> lots = new TreeMap<>();
-        Map<Integer, Integer> returned = new TreeMap<>();
+        Map<String, Dispensing> dispensings = new LinkedHashMap<>();
+        Map<String, Return> returns = new LinkedHashMap<>();
         TreeMap<LocalDate, Document> diary = new TreeMap<>();
         Map<String, Decision> decisions = new LinkedHashMap<>();
         List<Deviation> deviations = new ArrayList<>();
@@ -113,13 +121,19 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
                         payload.getString("reason"), payload.getString("detail"),
                         payload.getString("adverseEventId"));
                 case "dosing.AnlotinibCourseCompleted" -> completed = true;
-                case "dosing.AnlotinibDispensed" -> {
-                    int cycle = payload.getInteger("cycle");
-                    dispensed.merge(cycle, payload.getInteger("tablets"), Integer::sum);
-                    lots.computeIfAbsent(cycle, c -> new ArrayList<>()).add(payload.getString("lot"));
+                case "dosing.AnlotinibDispensed", "dosing.DispensingCorrected" -> {
+                    dispensings.remove(payload.getString("correctedEventId"));
+                    String eventId = fact.getString(PatientFactsProjection.EVENT_ID);
+                    dispensings.put(eventId, new Dispensing(eventId, date(payload, "dispensedOn"),
+                            payload.getInteger("cycle"), payload.getInteger("tablets"),
+                            payload.getInteger("strengthMg"), payload.getString("lot")));
                 }
-                case "dosing.AnlotinibReturned" ->
-                        returned.merge(payload.getInteger("cycle"), payload.getInteger("tablets"), Integer::sum);
+                case "dosing.AnlotinibReturned", "dosing.ReturnCorrected" -> {
+                    returns.remove(payload.getString("correctedEventId"));
+                    String eventId = fact.getString(PatientFactsProjection.EVENT_ID);
+                    returns.put(eventId, new Return(eventId, date(payload, "returnedOn"),
+                            payload.getInteger("cycle"), payload.getInteger("tablets")));
+                }
                 case "dosing.DiaryRecorded" -> payload.getList("days", Document.class)
                         .forEach(day -> diary.put(date(day, "date"), day));
                 case "dosing.DoseDecisionRequired" -> decisions.put(payload.getString("decisionId"),
@@ -163,12 +177,16 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
             started += hasDiary ? 1 : 0;
             finished += completed || !diary.subMap(lastDosingDay, true, endsOn, true).isEmpty() ? 1 : 0;
             cumulativeMg += deliveredMg;
-            Integer back = returned.get(cycle);
-            Integer expected = back == null ? null : dispensed.getOrDefault(cycle, 0) - back;
-            if (hasDiary || dispensed.containsKey(cycle)) {
+            int number = cycle;
+            List<Dispensing> given = dispensings.values().stream().filter(d -> d.cycle() == number).toList();
+            List<Return> back = returns.values().stream().filter(r -> r.cycle() == number).toList();
+            int dispensed = given.stream().mapToInt(Dispensing::tablets).sum();
+            Integer returned = back.isEmpty() ? null : back.stream().mapToInt(Return::tablets).sum();
+            Integer expected = returned == null ? null : dispensed - returned;
+            if (hasDiary || !given.isEmpty()) {
                 cycles.add(new Cycle(cycle, startsOn, plannedMg, taken, missed, deliveredMg,
-                        regimen.doseIntensity(deliveredMg, 1), dispensed.getOrDefault(cycle, 0),
-                        List.copyOf(lots.getOrDefault(cycle, List.of())), back, expected,
+                        regimen.doseIntensity(deliveredMg, 1), dispensed,
+                        given.stream().map(Dispensing::lot).toList(), returned, expected,
                         expected == null ? null : expected == taken));
             }
         }
@@ -188,7 +206,8 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
         return new PatientExposure(patient.getString("_id"), siteId, screeningNumber, status, firstDoseOn,
                 doses.isEmpty() ? null : doses.lastEntry().getValue(), started, finished, cumulativeMg,
                 regimen.doseIntensity(cumulativeMg), List.copyOf(cycles), List.copyOf(reductions), List.copyOf(holds),
-                discontinuation, List.copyOf(decisions.values()), List.copyOf(deviations), List.copyOf(findings));
+                discontinuation, List.copyOf(decisions.values()), List.copyOf(deviations), List.copyOf(findings),
+                List.copyOf(dispensings.values()), List.copyOf(returns.values()));
     }
 
     private static LocalDate date(Document document, String field) {

@@ -31,7 +31,7 @@ public class PatientFactsProjection implements Projection {
     static final String CLINICAL_DATE = "clinicalDate";
     public static final String TYPE = "type";
     public static final String PAYLOAD = "payload";
-    static final String EVENT_ID = "eventId";
+    public static final String EVENT_ID = "eventId";
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -16,11 +16,13 @@ import org.trialstream.kernel.contract.dosing.CoursePlanned;
 import org.trialstream.kernel.contract.dosing.DiaryDay;
 import org.trialstream.kernel.contract.dosing.DiaryRecorded;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
+import org.trialstream.kernel.contract.dosing.DispensingCorrected;
 import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
 import org.trialstream.kernel.contract.dosing.DoseReduced;
 import org.trialstream.kernel.contract.dosing.DosingInterrupted;
 import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
+import org.trialstream.kernel.contract.dosing.ReturnCorrected;
 import org.trialstream.projections.followup.PatientFactsDocument;
 import org.trialstream.protocol.definition.AnlotinibRegimen;
 import org.trialstream.protocol.definition.ProtocolLoader;
@@ -107,6 +109,31 @@ class PatientExposureTest {
 
         assertThat(PatientExposure.of(patient.document(), REGIMEN, null).decisions())
                 .singleElement().satisfies(decision -> assertThat(decision.open()).isTrue());
+    }
+
+    @Test
+    void aCorrectedDispensingOrReturnReplacesTheOneItNames() {
+        PatientFactsDocument patient = new PatientFactsDocument(PATIENT)
+                .add(new CoursePlanned(PATIENT, "RJH", "S-001", SURGERY, FIRST_DOSE, SURGERY.plusDays(28), 12, 4),
+                        RECORDED)
+                .add(new FirstDoseTaken(PATIENT, FIRST_DOSE, 12), RECORDED)
+                .add(new AnlotinibDispensed(PATIENT, FIRST_DOSE, 1, 41, 12, "AN-1"), RECORDED);
+        String typo = patient.lastEventId();
+        patient.add(new DispensingCorrected(PATIENT, typo, FIRST_DOSE, 1, 14, 12, "AN-1", "Digits transposed"),
+                        RECORDED)
+                .add(diary(1, FIRST_DOSE, 14, 12, 14), RECORDED)
+                .add(new AnlotinibReturned(PATIENT, FIRST_DOSE.plusDays(21), 1, 1), RECORDED);
+        String firstCount = patient.lastEventId();
+        patient.add(new ReturnCorrected(PATIENT, firstCount, FIRST_DOSE.plusDays(21), 1, 0, "Counted the cap"),
+                RECORDED);
+
+        PatientExposure exposure = PatientExposure.of(patient.document(), REGIMEN, null);
+
+        assertThat(exposure.dispensings()).singleElement()
+                .satisfies(dispensing -> assertThat(dispensing.tablets()).isEqualTo(14));
+        assertThat(exposure.returns()).singleElement()
+                .satisfies(back -> assertThat(back.tablets()).isZero());
+        assertThat(exposure.cycles().get(0).reconciled()).as("14 dispensed, 0 returned, 14 taken").isTrue();
     }
 
     /** {@code days} diary days from {@code from}, the first {@code taken} of them taken at {@code doseMg}. */

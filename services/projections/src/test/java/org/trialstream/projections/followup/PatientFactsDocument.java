@@ -19,6 +19,7 @@ public final class PatientFactsDocument {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Document document;
+    private String lastEventId;
 
     public PatientFactsDocument(UUID patientId) {
         this.document = new Document("_id", patientId.toString());
@@ -29,8 +30,9 @@ public final class PatientFactsDocument {
         EventContract contract = EventContracts.contractOf(fact.getClass()).orElseThrow();
         String context = EventContracts.contextOf(contract).id();
         List<Document> facts = new ArrayList<>(document.getList(context, Document.class, List.of()));
+        lastEventId = UUID.randomUUID().toString();
         try {
-            facts.add(new Document(PatientFactsProjection.EVENT_ID, UUID.randomUUID().toString())
+            facts.add(new Document(PatientFactsProjection.EVENT_ID, lastEventId)
                     .append(PatientFactsProjection.TYPE, contract.name())
                     .append(PatientFactsProjection.RECORDED_AT, recordedAt.toString())
                     .append(PatientFactsProjection.PAYLOAD, Document.parse(JSON.writeValueAsString(fact))));
@@ -39,6 +41,11 @@ public final class PatientFactsDocument {
         }
         document.put(context, facts);
         return this;
+    }
+
+    /** The event id given to the fact added last. */
+    public String lastEventId() {
+        return lastEventId;
     }
 
     public Document document() {

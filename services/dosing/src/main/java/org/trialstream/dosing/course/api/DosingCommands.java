@@ -44,6 +44,17 @@ public final class DosingCommands {
                                 int tablets, Long expectedVersion) {
     }
 
+    /** The whole dispensing as it should have been, replacing the one {@code correctedEventId} recorded. */
+    public record CorrectDispensing(@TargetAggregateIdentifier PatientId patientId, String correctedEventId,
+                                    LocalDate dispensedOn, int cycle, int tablets, int strengthMg, String lot,
+                                    String reason, Long expectedVersion) {
+    }
+
+    /** The whole return as it should have been, replacing the one {@code correctedEventId} recorded. */
+    public record CorrectReturn(@TargetAggregateIdentifier PatientId patientId, String correctedEventId,
+                                LocalDate returnedOn, int cycle, int tablets, String reason, Long expectedVersion) {
+    }
+
     /** @param reason why days already recorded change; null when every day is new */
     public record RecordDiary(@TargetAggregateIdentifier PatientId patientId, int cycle, List<DiaryDay> days,
                               String reason, Long expectedVersion) {

@@ -23,6 +23,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.trialstream.dosing.course.api.DosingCommands.CorrectDispensing;
+import org.trialstream.dosing.course.api.DosingCommands.CorrectReturn;
 import org.trialstream.dosing.course.api.DosingCommands.Discontinue;
 import org.trialstream.dosing.course.api.DosingCommands.Dispense;
 import org.trialstream.dosing.course.api.DosingCommands.EndCourse;
@@ -44,6 +46,7 @@ import org.trialstream.kernel.contract.dosing.CoursePlanned;
 import org.trialstream.kernel.contract.dosing.DiaryDay;
 import org.trialstream.kernel.contract.dosing.DiaryRecorded;
 import org.trialstream.kernel.contract.dosing.DiscontinuationReason;
+import org.trialstream.kernel.contract.dosing.DispensingCorrected;
 import org.trialstream.kernel.contract.dosing.DoseDecision;
 import org.trialstream.kernel.contract.dosing.DoseDecisionRequired;
 import org.trialstream.kernel.contract.dosing.DoseDecisionResolved;
@@ -54,6 +57,7 @@ import org.trialstream.kernel.contract.dosing.DosingInterrupted;
 import org.trialstream.kernel.contract.dosing.DosingResumed;
 import org.trialstream.kernel.contract.dosing.FirstDoseTaken;
 import org.trialstream.kernel.contract.dosing.ProtocolDeviationRecorded;
+import org.trialstream.kernel.contract.dosing.ReturnCorrected;
 import org.trialstream.kernel.patient.PatientId;
 import org.trialstream.platform.domain.ClinicalCalendar;
 import org.trialstream.platform.domain.NotFound;
@@ -91,8 +95,9 @@ public class AnlotinibCourse {
     /** Per adverse event, how many steps down the ladder it still justifies. */
     private final Map<UUID, Integer> justified = new HashMap<>();
     private final Map<UUID, Decision> decisions = new LinkedHashMap<>();
-    private final Map<Integer, Integer> dispensed = new HashMap<>();
-    private final Map<Integer, Integer> returned = new HashMap<>();
+    /** The dispensings and returns as they stand, by the id of the fact that recorded (or last corrected) each. */
+    private final Map<String, Count> dispensings = new LinkedHashMap<>();
+    private final Map<String, Count> returns = new LinkedHashMap<>();
     private final Map<LocalDate, Entry> diary = new HashMap<>();
     private final Set<String> findings = new HashSet<>();
 
@@ -220,17 +225,66 @@ public class AnlotinibCourse {
     void handle(ReturnTablets command, MetaData metaData, ClinicalCalendar calendar) {
         requireOpenFor(metaData, command.expectedVersion());
         requireCourseDate("returnedOn", command.returnedOn(), calendar);
-        int given = dispensed.getOrDefault(command.cycle(), 0);
-        if (given == 0) {
-            throw new RuleViolation("cycle", "nothing was dispensed for cycle " + command.cycle());
-        }
-        int back = returned.getOrDefault(command.cycle(), 0);
-        if (back + command.tablets() > given) {
-            throw new RuleViolation("tablets", given + " capsules were dispensed for cycle " + command.cycle()
-                    + " and " + back + " returned already: no more than " + (given - back) + " can come back");
-        }
+        requireReturnable(command.cycle(), command.tablets(), null);
         apply(new AnlotinibReturned(patientId.value(), command.returnedOn(), command.cycle(), command.tablets()));
         reconcile(command.cycle());
+    }
+
+    /** The whole dispensing as it should have been; it replaces the one named. */
+    @CommandHandler
+    void handle(CorrectDispensing command, MetaData metaData, ClinicalCalendar calendar, Protocol protocol) {
+        requireOpenFor(metaData, command.expectedVersion());
+        Count corrected = dispensings.get(command.correctedEventId());
+        if (corrected == null) {
+            throw new NotFound("correctedEventId", "no dispensing of this patient was recorded by fact "
+                    + command.correctedEventId() + " (or it was corrected since: correct the latest correction)");
+        }
+        requireCourseDate("dispensedOn", command.dispensedOn(), calendar);
+        requireCycle(command.cycle(), protocol);
+        if (!protocol.anlotinib().doseLevelsMg().contains(command.strengthMg())) {
+            throw new RuleViolation("strengthMg", "capsules come in the protocol's dose levels "
+                    + protocol.anlotinib().doseLevelsMg() + " mg (protocol anlotinib.doseLevelsMg)");
+        }
+        Count correction = new Count(command.dispensedOn(), command.cycle(), command.tablets(), command.strengthMg(),
+                command.lot());
+        if (correction.equals(corrected)) {
+            throw new RuleViolation("correctedEventId", "the correction changes nothing that was recorded");
+        }
+        int dispensedAfter = dispensedFor(corrected.cycle()) - corrected.tablets()
+                + (command.cycle() == corrected.cycle() ? command.tablets() : 0);
+        if (returnedFor(corrected.cycle()) > dispensedAfter) {
+            throw new RuleViolation("tablets", returnedFor(corrected.cycle()) + " capsules of cycle "
+                    + corrected.cycle() + " were returned: more than would have been dispensed; correct the return "
+                    + "first");
+        }
+        apply(new DispensingCorrected(patientId.value(), command.correctedEventId(), command.dispensedOn(),
+                command.cycle(), command.tablets(), command.strengthMg(), command.lot(), command.reason()));
+        reconcile(corrected.cycle());
+        if (command.cycle() != corrected.cycle()) {
+            reconcile(command.cycle());
+        }
+    }
+
+    /** The whole return as it should have been; it replaces the one named. */
+    @CommandHandler
+    void handle(CorrectReturn command, MetaData metaData, ClinicalCalendar calendar) {
+        requireOpenFor(metaData, command.expectedVersion());
+        Count corrected = returns.get(command.correctedEventId());
+        if (corrected == null) {
+            throw new NotFound("correctedEventId", "no return of this patient was recorded by fact "
+                    + command.correctedEventId() + " (or it was corrected since: correct the latest correction)");
+        }
+        requireCourseDate("returnedOn", command.returnedOn(), calendar);
+        if (new Count(command.returnedOn(), command.cycle(), command.tablets(), 0, null).equals(corrected)) {
+            throw new RuleViolation("correctedEventId", "the correction changes nothing that was recorded");
+        }
+        requireReturnable(command.cycle(), command.tablets(), corrected);
+        apply(new ReturnCorrected(patientId.value(), command.correctedEventId(), command.returnedOn(),
+                command.cycle(), command.tablets(), command.reason()));
+        reconcile(corrected.cycle());
+        if (command.cycle() != corrected.cycle()) {
+            reconcile(command.cycle());
+        }
     }
 
     @CommandHandler
@@ -464,6 +518,27 @@ public class AnlotinibCourse {
         throw new RuleViolation("adverseEventId", "adverse event " + adverseEventId + " is not one; " + rule);
     }
 
+    /** No more capsules come back for a cycle than were dispensed for it, {@code replaced} not counted. */
+    private void requireReturnable(int cycle, int tablets, Count replaced) {
+        int given = dispensedFor(cycle);
+        if (given == 0) {
+            throw new RuleViolation("cycle", "nothing was dispensed for cycle " + cycle);
+        }
+        int back = returnedFor(cycle) - (replaced != null && replaced.cycle() == cycle ? replaced.tablets() : 0);
+        if (back + tablets > given) {
+            throw new RuleViolation("tablets", given + " capsules were dispensed for cycle " + cycle + " and " + back
+                    + " returned already: no more than " + (given - back) + " can come back");
+        }
+    }
+
+    private int dispensedFor(int cycle) {
+        return dispensings.values().stream().filter(count -> count.cycle() == cycle).mapToInt(Count::tablets).sum();
+    }
+
+    private int returnedFor(int cycle) {
+        return returns.values().stream().filter(count -> count.cycle() == cycle).mapToInt(Count::tablets).sum();
+    }
+
     private void requireDiaryDay(String field, DiaryDay day, int cycle, ClinicalCalendar calendar,
                                  Protocol protocol) {
         calendar.requireClinicalDate(field + ".date", day.date());
@@ -512,11 +587,11 @@ public class AnlotinibCourse {
      * was taken. A difference is a finding for the site, raised once for each different count.
      */
     private void reconcile(int cycle) {
-        if (!returned.containsKey(cycle)) {
+        if (returns.values().stream().noneMatch(count -> count.cycle() == cycle)) {
             return;
         }
-        int given = dispensed.getOrDefault(cycle, 0);
-        int back = returned.get(cycle);
+        int given = dispensedFor(cycle);
+        int back = returnedFor(cycle);
         long taken = diary.values().stream().filter(entry -> entry.cycle() == cycle && entry.day().taken()).count();
         if (given - back == taken) {
             return;
@@ -602,13 +677,27 @@ public class AnlotinibCourse {
     }
 
     @EventSourcingHandler
-    void on(AnlotinibDispensed event) {
-        dispensed.merge(event.cycle(), event.tablets(), Integer::sum);
+    void on(AnlotinibDispensed event, EventMessage<?> message) {
+        dispensings.put(message.getIdentifier(), new Count(event.dispensedOn(), event.cycle(), event.tablets(),
+                event.strengthMg(), event.lot()));
     }
 
     @EventSourcingHandler
-    void on(AnlotinibReturned event) {
-        returned.merge(event.cycle(), event.tablets(), Integer::sum);
+    void on(DispensingCorrected event, EventMessage<?> message) {
+        dispensings.remove(event.correctedEventId());
+        dispensings.put(message.getIdentifier(), new Count(event.dispensedOn(), event.cycle(), event.tablets(),
+                event.strengthMg(), event.lot()));
+    }
+
+    @EventSourcingHandler
+    void on(AnlotinibReturned event, EventMessage<?> message) {
+        returns.put(message.getIdentifier(), new Count(event.returnedOn(), event.cycle(), event.tablets(), 0, null));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnCorrected event, EventMessage<?> message) {
+        returns.remove(event.correctedEventId());
+        returns.put(message.getIdentifier(), new Count(event.returnedOn(), event.cycle(), event.tablets(), 0, null));
     }
 
     @EventSourcingHandler
@@ -627,6 +716,10 @@ public class AnlotinibCourse {
         boolean covers(LocalDate date) {
             return !date.isBefore(from) && (to == null || date.isBefore(to));
         }
+    }
+
+    /** A dispensing (with its strength and lot) or a return (strength 0, no lot) as it stands. */
+    private record Count(LocalDate on, int cycle, int tablets, int strengthMg, String lot) {
     }
 
     /** A diary day and the fact that recorded it last. */

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.trialstream.dosing.course.api.DosingCommands.CorrectDispensing;
+import org.trialstream.dosing.course.api.DosingCommands.CorrectReturn;
 import org.trialstream.dosing.course.api.DosingCommands.Discontinue;
 import org.trialstream.dosing.course.api.DosingCommands.Dispense;
 import org.trialstream.dosing.course.api.DosingCommands.InterruptDosing;
@@ -67,6 +69,23 @@ class DosingController {
                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return send(patientId, new ReturnTablets(new PatientId(patientId), request.returnedOn(), request.cycle(),
                 request.tablets(), IfMatch.expectedVersion(ifMatch)), request.returnedOn());
+    }
+
+    @PostMapping("/dispensings/corrections")
+    Accepted correctDispensing(@PathVariable UUID patientId,
+                               @Valid @RequestBody DosingRequests.DispensingCorrection request,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return send(patientId, new CorrectDispensing(new PatientId(patientId), request.correctedEventId().strip(),
+                request.dispensedOn(), request.cycle(), request.tablets(), request.strengthMg(), request.lot().strip(),
+                request.reason().strip(), IfMatch.expectedVersion(ifMatch)), request.dispensedOn());
+    }
+
+    @PostMapping("/returns/corrections")
+    Accepted correctReturn(@PathVariable UUID patientId, @Valid @RequestBody DosingRequests.ReturnCorrection request,
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return send(patientId, new CorrectReturn(new PatientId(patientId), request.correctedEventId().strip(),
+                request.returnedOn(), request.cycle(), request.tablets(), request.reason().strip(),
+                IfMatch.expectedVersion(ifMatch)), request.returnedOn());
     }
 
     @PostMapping("/diary")

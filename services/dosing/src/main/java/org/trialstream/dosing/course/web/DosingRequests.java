@@ -36,6 +36,19 @@ final class DosingRequests {
                       @NotNull @Min(1) @Max(MAX_MG) Integer strengthMg, @NotBlank @Size(max = 50) String lot) {
     }
 
+    record DispensingCorrection(@NotBlank @Size(max = 100) String correctedEventId, @NotNull LocalDate dispensedOn,
+                                @NotNull @Min(1) @Max(MAX_COUNT) Integer cycle,
+                                @NotNull @Min(1) @Max(MAX_COUNT) Integer tablets,
+                                @NotNull @Min(1) @Max(MAX_MG) Integer strengthMg, @NotBlank @Size(max = 50) String lot,
+                                @NotBlank(message = "a correction needs a reason") @Size(max = 2000) String reason) {
+    }
+
+    record ReturnCorrection(@NotBlank @Size(max = 100) String correctedEventId, @NotNull LocalDate returnedOn,
+                            @NotNull @Min(1) @Max(MAX_COUNT) Integer cycle,
+                            @NotNull @Min(0) @Max(MAX_COUNT) Integer tablets,
+                            @NotBlank(message = "a correction needs a reason") @Size(max = 2000) String reason) {
+    }
+
     record Return(@NotNull LocalDate returnedOn, @NotNull @Min(1) @Max(MAX_COUNT) Integer cycle,
                   @NotNull @Min(0) @Max(MAX_COUNT) Integer tablets) {
     }

@@ -17,6 +17,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trialstream.dosing.course.api.DosingCommands.CorrectDispensing;
 import org.trialstream.dosing.course.api.DosingCommands.Discontinue;
 import org.trialstream.dosing.course.api.DosingCommands.Dispense;
 import org.trialstream.dosing.course.api.DosingCommands.EndCourse;
@@ -528,6 +529,15 @@ class AnlotinibCourseTest {
                         diaryRecorded(1, days(FIRST_DOSE, 12, 12)))
                 .when(new ReturnTablets(PATIENT, FIRST_DOSE.plusDays(21), 1, 2, null))
                 .expectEvents(new AnlotinibReturned(PATIENT_ID, FIRST_DOSE.plusDays(21), 1, 2));
+    }
+
+    @Test
+    void refusesToCorrectAFactThatIsNotADispensing() {
+        fixture.given(planned(SURGERY), firstDose(), dispensed(1, 14))
+                .when(new CorrectDispensing(PATIENT, UUID.randomUUID().toString(), FIRST_DOSE, 1, 14, 12, "AN-1",
+                        "typo", null))
+                .expectException(NotFound.class)
+                .expectNoEvents();
     }
 
     // ---- the diary ----
