@@ -3,14 +3,7 @@ package org.trialstream.dosing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +29,10 @@ import org.trialstream.kernel.contract.safety.DoseDecisionWarranted;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
-import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.InboundLedger;
+import org.trialstream.support.testing.ProjectionsService;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.SiteCalendar;
@@ -110,7 +104,7 @@ abstract class DosingScenarios {
     void aSafetyFactRaisesADoseDecisionThatBlocksDispensingUntilItIsMade() throws Exception {
         String patient = enrolAndDose();
         UUID adverseEvent = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        InboundLedger.awaitReactedTo(database, publisher.publish(warranted(patient, adverseEvent)));
         List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
                 f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.DoseDecisionRequired")));
         String decisionId = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value()).path("decisionId").asText();
@@ -133,8 +127,8 @@ abstract class DosingScenarios {
     @Test
     void aWithdrawalOfConsentEndsTheCourse() throws Exception {
         String patient = enrolAndDose();
-        awaitReactedTo(publisher.publish(new ConsentWithdrawn(UUID.fromString(patient), TODAY.minusDays(2),
-                "Moved abroad")));
+        InboundLedger.awaitReactedTo(database, publisher.publish(new ConsentWithdrawn(UUID.fromString(patient),
+                TODAY.minusDays(2), "Moved abroad")));
         List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
                 f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.AnlotinibDiscontinued")));
         JsonNode ended = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value());
@@ -147,7 +141,7 @@ abstract class DosingScenarios {
     void twoPharmacistsReducingAtOnceGiveOneReductionAndOneConflict() throws Exception {
         String patient = enrolAndDose();
         UUID adverseEvent = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        InboundLedger.awaitReactedTo(database, publisher.publish(warranted(patient, adverseEvent)));
         Map<String, Object> reduction = Map.of("effectiveOn", TODAY.toString(), "toMg", 10,
                 "adverseEventId", adverseEvent.toString(), "reason", "Grade 3 hypertension");
         CyclicBarrier together = new CyclicBarrier(2);
@@ -169,6 +163,29 @@ abstract class DosingScenarios {
                 .anyMatch(fact -> type(fact).equals("dosing.DoseReduced")));
         assertThat(dosingTopic.factsAbout(patient)).filteredOn(fact -> type(fact).equals("dosing.DoseReduced"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aCorrectedDispensingNamesTheFactItReplacesAndTheReason() throws Exception {
+        String patient = enrolAndDose();
+        Map<String, Object> typo = dispensing(1, 12);
+        typo.put("tablets", 41);
+        assertThat(app.post(course(patient) + "/dispensings", typo, pharmacist).status()).isEqualTo(201);
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient, f -> f.size() == 3);
+        String typoId = TopicRecords.headers(facts.get(2)).eventId();
+
+        Map<String, Object> correction = dispensing(1, 12);
+        correction.putAll(Map.of("correctedEventId", typoId, "reason", "Digits transposed"));
+        ServiceApp.Response corrected = app.post(course(patient) + "/dispensings/corrections", correction,
+                pharmacist);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        JsonNode fact = ServiceApp.JSON.readTree(dosingTopic.awaitFactsAbout(patient, f -> f.size() == 4).get(3)
+                .value());
+        assertThat(fact.path("correctedEventId").asText()).isEqualTo(typoId);
+        assertThat(fact.path("tablets").asInt()).isEqualTo(14);
+        assertThat(fact.path("reason").asText()).isEqualTo("Digits transposed");
+        ServiceApp.Response again = app.post(course(patient) + "/dispensings/corrections", correction, pharmacist);
+        assertThat(again.isProblem(404, "correctedEventId")).as("the typo was replaced: " + again).isTrue();
     }
 
     @Test
@@ -205,7 +222,7 @@ abstract class DosingScenarios {
     void everyDocumentedOperationHonoursThePermissionMatrix() throws Exception {
         String patient = enrolAndDose();
         UUID adverseEvent = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(warranted(patient, adverseEvent)));
+        InboundLedger.awaitReactedTo(database, publisher.publish(warranted(patient, adverseEvent)));
         List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient,
                 f -> f.stream().anyMatch(fact -> type(fact).equals("dosing.DoseDecisionRequired")));
         String decisionId = ServiceApp.JSON.readTree(facts.get(facts.size() - 1).value()).path("decisionId").asText();
@@ -241,23 +258,10 @@ abstract class DosingScenarios {
         dosingTopic.awaitFactsAbout(patient, f -> f.stream()
                 .anyMatch(fact -> type(fact).equals("dosing.DosingFindingRaised")));
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String mongoDatabase = getClass().getSimpleName().toLowerCase() + "_exposure";
-        ServiceProcess projections = new ServiceProcess("projections",
-                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")), port,
-                Map.of("TRIAL_PROJECTIONS_PORT", String.valueOf(port),
-                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
-                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
-                        "TRIAL_MONGODB_DATABASE", mongoDatabase),
-                Path.of("target", mongoDatabase + "-projections.log"));
-        try {
-            projections.start(Duration.ofSeconds(120));
-            String exposure = projections.baseUrl() + "/exposure/patients/" + patient;
-            JsonNode view = await().atMost(Duration.ofSeconds(60)).until(() -> read(exposure, pharmacist),
+        try (ProjectionsService projections = ProjectionsService.start(infrastructure, publicKey,
+                getClass().getSimpleName().toLowerCase() + "_exposure")) {
+            String exposure = "/exposure/patients/" + patient;
+            JsonNode view = await().atMost(Duration.ofSeconds(60)).until(() -> projections.read(exposure, pharmacist),
                     body -> body.path("findings").size() == 1);
             assertThat(view.path("status").asText()).isEqualTo("ONGOING");
             assertThat(view.path("currentDoseMg").asInt()).isEqualTo(12);
@@ -271,26 +275,9 @@ abstract class DosingScenarios {
             assertThat(view.path("findings").get(0).path("detail").asText())
                     .isEqualTo("cycle 1: 14 dispensed - 0 returned = 14, but the diary has 13 taken");
 
-            String administrator = issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign();
-            JsonNode started = ServiceApp.send(HttpRequest.newBuilder(
-                            URI.create(projections.baseUrl() + "/admin/rebuild/patient-facts"))
-                    .header("Authorization", "Bearer " + administrator)
-                    .POST(HttpRequest.BodyPublishers.noBody()), "rebuild").body();
-            int generation = started.path("generation").asInt();
-            await().atMost(Duration.ofSeconds(60)).until(() -> read(projections.baseUrl()
-                            + "/admin/rebuild/patient-facts", administrator),
-                    rebuild -> "LIVE".equals(rebuild.path("state").asText())
-                            && rebuild.path("generation").asInt() >= generation);
-            assertThat(read(exposure, pharmacist)).isEqualTo(view);
-        } finally {
-            projections.stop();
+            projections.rebuild("patient-facts", issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign());
+            assertThat(projections.read(exposure, pharmacist)).isEqualTo(view);
         }
-    }
-
-    /** The body of a GET to another service. */
-    private static JsonNode read(String url, String token) {
-        return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
-                "GET " + url).body();
     }
 
     private static String validBody(String path, UUID adverseEvent) {
@@ -300,6 +287,14 @@ abstract class DosingScenarios {
         }
         if (path.endsWith("/dispensings")) {
             return "{\"dispensedOn\":\"" + today + "\",\"cycle\":3,\"tablets\":14,\"strengthMg\":12,\"lot\":\"AN-1\"}";
+        }
+        if (path.endsWith("/dispensings/corrections")) {
+            return "{\"correctedEventId\":\"x\",\"dispensedOn\":\"" + today + "\",\"cycle\":1,\"tablets\":14,"
+                    + "\"strengthMg\":12,\"lot\":\"AN-1\",\"reason\":\"typo\"}";
+        }
+        if (path.endsWith("/returns/corrections")) {
+            return "{\"correctedEventId\":\"x\",\"returnedOn\":\"" + today + "\",\"cycle\":1,\"tablets\":0,"
+                    + "\"reason\":\"typo\"}";
         }
         if (path.endsWith("/returns")) {
             return "{\"returnedOn\":\"" + today + "\",\"cycle\":1,\"tablets\":1}";
@@ -326,8 +321,9 @@ abstract class DosingScenarios {
     /** An enrolled patient of the home site, whose course is planned; returns the patient id. */
     private String enrol() {
         UUID patient = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(new PatientEnrolled(patient, 1, "S-" + patient.toString().substring(0, 6),
-                SecurityMatrixCheck.HOME_SITE, SURGERY.plusDays(10), SURGERY, ResectionMargin.R1, "Liposarcoma")));
+        InboundLedger.awaitReactedTo(database, publisher.publish(new PatientEnrolled(patient, 1,
+                "S-" + patient.toString().substring(0, 6), SecurityMatrixCheck.HOME_SITE, SURGERY.plusDays(10),
+                SURGERY, ResectionMargin.R1, "Liposarcoma")));
         return patient.toString();
     }
 
@@ -350,21 +346,6 @@ abstract class DosingScenarios {
         LocalDate on = FIRST_DOSE.plusDays(21L * (Math.min(cycle, 3) - 1));
         return new HashMap<>(Map.of("dispensedOn", on.toString(), "cycle", cycle, "tablets", 14,
                 "strengthMg", strengthMg, "lot", "AN2603-117"));
-    }
-
-    /** Waits until the service has reacted to the facts: their ids are in its inbound ledger. */
-    private void awaitReactedTo(String... eventIds) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                    database.password());
-                 PreparedStatement query = connection.prepareStatement(
-                         "SELECT count(*) FROM inbound_event WHERE event_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", eventIds));
-                try (ResultSet result = query.executeQuery()) {
-                    return result.next() && result.getInt(1) == eventIds.length;
-                }
-            }
-        });
     }
 
     private static String course(String patient) {

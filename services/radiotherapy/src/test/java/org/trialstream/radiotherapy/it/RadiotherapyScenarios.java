@@ -3,14 +3,7 @@ package org.trialstream.radiotherapy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,11 +25,12 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
-import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.radiotherapy.RadiotherapyApplication;
 import org.trialstream.radiotherapy.config.SecurityConfig;
 import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.InboundLedger;
+import org.trialstream.support.testing.ProjectionsService;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.SiteCalendar;
@@ -111,23 +105,11 @@ abstract class RadiotherapyScenarios {
                 .isEqualTo(ChronoUnit.DAYS.between(days.get(0), days.get(29)) + 1);
         assertThat(TopicRecords.headers(facts.get(2)).metadata()).containsEntry(AuditMetadata.ACTOR_SUBJECT, "ro-1");
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String mongoDatabase = getClass().getSimpleName().toLowerCase() + "_compliance";
-        ServiceProcess projections = new ServiceProcess("projections",
-                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")), port,
-                Map.of("TRIAL_PROJECTIONS_PORT", String.valueOf(port),
-                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
-                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
-                        "TRIAL_MONGODB_DATABASE", mongoDatabase),
-                Path.of("target", mongoDatabase + "-projections.log"));
-        try {
-            projections.start(Duration.ofSeconds(120));
-            String compliance = projections.baseUrl() + "/radiotherapy/patients/" + patient;
-            JsonNode view = await().atMost(Duration.ofSeconds(60)).until(() -> read(compliance, oncologist),
+        try (ProjectionsService projections = ProjectionsService.start(infrastructure, publicKey,
+                getClass().getSimpleName().toLowerCase() + "_compliance")) {
+            String compliance = "/radiotherapy/patients/" + patient;
+            JsonNode view = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> projections.read(compliance, oncologist),
                     body -> "COMPLETED".equals(body.path("status").asText()));
             assertThat(view.path("base").path("deliveredFractions").asInt()).isEqualTo(25);
             assertThat(view.path("boost").path("deliveredGy").decimalValue()).isEqualByComparingTo("10");
@@ -135,21 +117,11 @@ abstract class RadiotherapyScenarios {
             assertThat(view.path("overallTreatmentDays").asInt())
                     .isEqualTo(completed.path("overallTreatmentDays").asInt());
             String statistician = issuer.token(Role.STATISTICIAN.name()).subject("stat-1").sign();
-            JsonNode summary = read(projections.baseUrl() + "/radiotherapy/summary", statistician);
-            assertThat(summary.path("completed").asInt()).isPositive();
+            assertThat(projections.read("/radiotherapy/summary", statistician).path("completed").asInt())
+                    .isPositive();
 
-            String administrator = issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign();
-            int generation = ServiceApp.send(HttpRequest.newBuilder(
-                            URI.create(projections.baseUrl() + "/admin/rebuild/patient-facts"))
-                    .header("Authorization", "Bearer " + administrator)
-                    .POST(HttpRequest.BodyPublishers.noBody()), "rebuild").body().path("generation").asInt();
-            await().atMost(Duration.ofSeconds(60)).until(() -> read(projections.baseUrl()
-                            + "/admin/rebuild/patient-facts", administrator),
-                    rebuild -> "LIVE".equals(rebuild.path("state").asText())
-                            && rebuild.path("generation").asInt() >= generation);
-            assertThat(read(compliance, oncologist)).isEqualTo(view);
-        } finally {
-            projections.stop();
+            projections.rebuild("patient-facts", issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign());
+            assertThat(projections.read(compliance, oncologist)).isEqualTo(view);
         }
     }
 
@@ -157,7 +129,7 @@ abstract class RadiotherapyScenarios {
     void aMarginCorrectedAfterThePrescriptionIsAFindingThatHoldsTheNextFraction() throws Exception {
         String patient = enrol(ResectionMargin.R0);
         prescribe(patient, "0", 0);
-        awaitReactedTo(publisher.publish(new EnrolmentCorrected(UUID.fromString(patient),
+        InboundLedger.awaitReactedTo(database, publisher.publish(new EnrolmentCorrected(UUID.fromString(patient),
                 UUID.randomUUID().toString(), SURGERY, ResectionMargin.R1, "Liposarcoma",
                 "Pathology addendum: tumour at the inked margin")));
         List<ConsumerRecord<String, byte[]>> facts = radiotherapyTopic.awaitFactsAbout(patient,
@@ -230,8 +202,9 @@ abstract class RadiotherapyScenarios {
 
     private String enrol(ResectionMargin margin) {
         UUID patient = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(new PatientEnrolled(patient, 1, "S-" + patient.toString().substring(0, 6),
-                SecurityMatrixCheck.HOME_SITE, SURGERY.plusDays(10), SURGERY, margin, "Liposarcoma")));
+        InboundLedger.awaitReactedTo(database, publisher.publish(new PatientEnrolled(patient, 1,
+                "S-" + patient.toString().substring(0, 6), SecurityMatrixCheck.HOME_SITE, SURGERY.plusDays(10),
+                SURGERY, margin, "Liposarcoma")));
         return patient.toString();
     }
 
@@ -250,27 +223,6 @@ abstract class RadiotherapyScenarios {
             }
         }
         return days;
-    }
-
-    /** The body of a GET to another service. */
-    private static JsonNode read(String url, String token) {
-        return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
-                "GET " + url).body();
-    }
-
-    /** Waits until the service has reacted to the facts: their ids are in its inbound ledger. */
-    private void awaitReactedTo(String... eventIds) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                    database.password());
-                 PreparedStatement query = connection.prepareStatement(
-                         "SELECT count(*) FROM inbound_event WHERE event_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", eventIds));
-                try (ResultSet result = query.executeQuery()) {
-                    return result.next() && result.getInt(1) == eventIds.length;
-                }
-            }
-        });
     }
 
     private static String course(String patient) {

@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,12 +30,13 @@ import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.patient.ResectionMargin;
 import org.trialstream.kernel.security.Role;
 import org.trialstream.localstack.infra.Infrastructure;
-import org.trialstream.localstack.service.ServiceProcess;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.protocol.SharedData;
 import org.trialstream.safety.SafetyApplication;
 import org.trialstream.safety.config.SecurityConfig;
 import org.trialstream.support.testing.ContractPublisher;
+import org.trialstream.support.testing.InboundLedger;
+import org.trialstream.support.testing.ProjectionsService;
 import org.trialstream.support.testing.SecurityMatrixCheck;
 import org.trialstream.support.testing.ServiceApp;
 import org.trialstream.support.testing.SiteCalendar;
@@ -132,39 +126,17 @@ abstract class SafetyScenarios {
         safetyTopic.awaitFactsAbout(patient, facts -> facts.stream()
                 .anyMatch(fact -> type(fact).equals("safety.SeriousAdverseEventReported")));
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String database = getClass().getSimpleName().toLowerCase() + "_toxicity";
-        ServiceProcess projections = new ServiceProcess("projections",
-                Path.of(System.getProperty("trial.projections.jar", "../projections/target/projections.jar")), port,
-                Map.of("TRIAL_PROJECTIONS_PORT", String.valueOf(port),
-                        "TRIAL_JWT_PUBLIC_KEY", publicKey.toString(),
-                        "TRIAL_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                        "TRIAL_MONGODB_URI", infrastructure.mongoUri(),
-                        "TRIAL_MONGODB_DATABASE", database),
-                Path.of("target", database + "-projections.log"));
-        try {
-            projections.start(Duration.ofSeconds(120));
+        try (ProjectionsService projections = ProjectionsService.start(infrastructure, publicKey,
+                getClass().getSimpleName().toLowerCase() + "_toxicity")) {
             String statistician = issuer.token(Role.STATISTICIAN.name()).subject("stat-1").sign();
-            String teae = projections.baseUrl() + "/toxicity/teae?dataCut=" + TODAY;
+            String teae = "/toxicity/teae?dataCut=" + TODAY;
             JsonNode hypertension = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> row(read(teae, statistician), "Hypertension"), Objects::nonNull);
+                    .until(() -> row(projections.read(teae, statistician), "Hypertension"), Objects::nonNull);
             assertThat(hypertension.path("anyGrade").path("n").asInt()).isEqualTo(1);
             assertThat(hypertension.path("severe").path("n").asInt()).isEqualTo(1);
-            String serious = projections.baseUrl() + "/toxicity/serious?dataCut=" + TODAY;
-            JsonNode listing = read(serious, safetyOfficer);
+            JsonNode listing = projections.read("/toxicity/serious?dataCut=" + TODAY, safetyOfficer);
             assertThat(listing.findValuesAsText("adverseEventId")).contains(adverseEvent);
-        } finally {
-            projections.stop();
         }
-    }
-
-    /** The body of a GET to another service. */
-    private static JsonNode read(String url, String token) {
-        return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
-                "GET " + url).body();
     }
 
     /** The incidence table's row for a term, or null while it is not there. */
@@ -218,7 +190,7 @@ abstract class SafetyScenarios {
     @Test
     void anEventReportedBeforeTheFirstDoseIsRejudgedWhenTheDoseIsRecorded() throws Exception {
         UUID patient = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(enrolled(patient)));
+        InboundLedger.awaitReactedTo(database, publisher.publish(enrolled(patient)));
         Map<String, Object> rash = adverseEvent("Rash maculo-papular", 1, "UNRELATED", true, List.of());
         assertThat(app.post(path(patient.toString()), rash, nurse).status()).isEqualTo(201);
         List<ConsumerRecord<String, byte[]>> before = safetyTopic.awaitFactsAbout(patient.toString(),
@@ -359,24 +331,9 @@ abstract class SafetyScenarios {
     /** An enrolled patient of the home site who took the first anlotinib dose; returns the patient id. */
     private String enrolAndDose() {
         UUID patient = UUID.randomUUID();
-        awaitReactedTo(publisher.publish(enrolled(patient)), publisher.publish(new FirstDoseTaken(patient, FIRST_DOSE,
-                12)));
+        InboundLedger.awaitReactedTo(database, publisher.publish(enrolled(patient)),
+                publisher.publish(new FirstDoseTaken(patient, FIRST_DOSE, 12)));
         return patient.toString();
-    }
-
-    /** Waits until the service has reacted to the facts: their ids are in its inbound ledger. */
-    private void awaitReactedTo(String... eventIds) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                    database.password());
-                 PreparedStatement query = connection.prepareStatement(
-                         "SELECT count(*) FROM inbound_event WHERE event_id = ANY (?)")) {
-                query.setArray(1, connection.createArrayOf("varchar", eventIds));
-                try (ResultSet result = query.executeQuery()) {
-                    return result.next() && result.getInt(1) == eventIds.length;
-                }
-            }
-        });
     }
 
     private static PatientEnrolled enrolled(UUID patient) {
