@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,6 +47,16 @@ public class EventStoreAutoConfiguration {
                 .claimTimeout(claimTimeout)
                 .nodeId(service + "-" + UUID.randomUUID())
                 .build();
+    }
+
+    /**
+     * Chains every appended event to the one before it in its aggregate (tamper evidence). Registered once every bean
+     * exists and before the context starts, so before the first command or reaction.
+     */
+    @Bean
+    SmartInitializingSingleton factChain(ObjectProvider<EventStore> eventStore, ObjectMapper objectMapper) {
+        return () -> eventStore.getObject().registerDispatchInterceptor(
+                new FactChainInterceptor(eventStore::getObject, objectMapper.copy()));
     }
 
     @Bean
