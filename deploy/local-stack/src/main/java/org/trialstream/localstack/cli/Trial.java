@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +103,7 @@ public final class Trial {
                 case "down" -> trial.down();
                 case "token" -> trial.token(List.of(args).subList(2, args.length));
                 case "bench" -> trial.bench(List.of(args).subList(2, args.length));
+                case "audit" -> trial.audit(List.of(args).subList(2, args.length));
                 default -> {
                     System.err.println("unknown command " + args[1]);
                     System.exit(2);
@@ -202,6 +209,31 @@ public final class Trial {
             token.name(given.get("--name")).subject(given.get("--name").toLowerCase().replaceAll("[^a-z0-9]+", "."));
         }
         System.out.println(token.sign());
+    }
+
+    /**
+     * {@code audit verify [--patient ID]}: the fact chains of every trial topic (or one patient's) recomputed from the
+     * Kafka log by the projections service, as the monitor; prints the report and fails when a link does not hold.
+     */
+    void audit(List<String> options) throws Exception {
+        String usage = "usage: ./trial audit verify [--patient ID]";
+        if (options.isEmpty() || !options.get(0).equals("verify") || options.size() % 2 != 1
+                || (options.size() == 3 && !options.get(1).equals("--patient")) || options.size() > 3) {
+            throw new IllegalArgumentException(usage);
+        }
+        String query = options.size() == 3
+                ? "?patientId=" + URLEncoder.encode(options.get(2), StandardCharsets.UTF_8)
+                : "";
+        String monitor = DevTokenIssuer.inFolder(keys()).token("MONITOR").name("Trial CLI").subject("trial-cli")
+                .sign();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service("projections").port()
+                        + "/audit/verify" + query)).header("Authorization", "Bearer " + monitor).build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println(response.body());
+        if (response.statusCode() != 200 || !response.body().contains("\"broken\":null")) {
+            System.exit(1);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.trialstream.projections.audit.ChainVerifier;
 import org.trialstream.projections.enrolment.RegistryProjection;
 import org.trialstream.projections.followup.PatientFactsProjection;
 import org.trialstream.projections.stream.ContractRecordReader;
@@ -45,6 +46,12 @@ class ProjectionsConfig {
     @Bean
     ContractRecordReader contractRecordReader(ObjectMapper objectMapper, List<Upcaster> upcasters) {
         return new ContractRecordReader(objectMapper, upcasters);
+    }
+
+    @Bean
+    ChainVerifier chainVerifier(@Value("${trial.kafka.bootstrap-servers}") String bootstrapServers,
+                                ObjectMapper objectMapper) {
+        return new ChainVerifier(bootstrapServers, objectMapper);
     }
 
     @Bean
