@@ -3,6 +3,7 @@ package org.trialstream.dosing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +17,11 @@ import java.util.concurrent.CyclicBarrier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -277,6 +283,60 @@ abstract class DosingScenarios {
 
             projections.rebuild("patient-facts", issuer.token(Role.ADMINISTRATOR.name()).subject("admin-1").sign());
             assertThat(projections.read(exposure, pharmacist)).isEqualTo(view);
+        }
+    }
+
+    /**
+     * Every fact the service appends is chained to the one before it: the chain holds on the topic, and a copy with
+     * one byte changed, or without one fact, is pinpointed at the first link that does not hold.
+     */
+    @Test
+    void theFactChainHoldsAndPinpointsAChangedByteAndARemovedFact() throws Exception {
+        String patient = enrolAndDose();
+        assertThat(app.post(course(patient) + "/dispensings", dispensing(1, 12), pharmacist).status())
+                .isEqualTo(201);
+        List<ConsumerRecord<String, byte[]>> facts = dosingTopic.awaitFactsAbout(patient, f -> f.size() == 3);
+        String altered = "trial.test.altered-" + UUID.randomUUID();
+        String shortened = "trial.test.shortened-" + UUID.randomUUID();
+        Topics.ensure(infrastructure.kafkaBootstrapServers(), 1, altered, shortened);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (int i = 0; i < facts.size(); i++) {
+                ConsumerRecord<String, byte[]> fact = facts.get(i);
+                byte[] value = fact.value().clone();
+                if (i == 2) {
+                    int tablets = new String(value, StandardCharsets.UTF_8).indexOf("\"tablets\":14");
+                    assertThat(tablets).as("the dispensing's JSON").isNotNegative();
+                    value[tablets + "\"tablets\":1".length()] = '5';
+                }
+                producer.send(new ProducerRecord<>(altered, null, fact.key(), value, fact.headers())).get();
+                if (i != 1) {
+                    producer.send(new ProducerRecord<>(shortened, null, fact.key(), fact.value(), fact.headers()))
+                            .get();
+                }
+            }
+        }
+        String monitor = issuer.token(Role.MONITOR.name()).subject("monitor-1").sign();
+        try (ProjectionsService projections = ProjectionsService.start(infrastructure, publicKey,
+                getClass().getSimpleName().toLowerCase() + "_chain")) {
+            JsonNode intact = projections.read("/audit/verify?patientId=" + patient + "&topic="
+                    + BoundedContext.DOSING.topic(), monitor);
+            assertThat(intact.path("facts").asInt()).as(intact.toString()).isEqualTo(3);
+            assertThat(intact.path("chains").asInt()).isEqualTo(1);
+            assertThat(intact.path("unchained").asInt()).isZero();
+            assertThat(intact.path("broken").isNull()).as(intact.toString()).isTrue();
+
+            JsonNode changedByte = projections.read("/audit/verify?topic=" + altered, monitor).path("broken");
+            assertThat(changedByte.path("offset").asLong()).as(changedByte.toString()).isEqualTo(2);
+            assertThat(changedByte.path("topic").asText()).isEqualTo(altered);
+            assertThat(changedByte.path("reason").asText()).contains("does not match its hash");
+
+            JsonNode removed = projections.read("/audit/verify?topic=" + shortened, monitor).path("broken");
+            assertThat(removed.path("offset").asLong()).as(removed.toString()).isEqualTo(1);
+            assertThat(removed.path("eventId").asText()).isEqualTo(TopicRecords.headers(facts.get(2)).eventId());
+            assertThat(removed.path("reason").asText()).contains("missing");
         }
     }
 
