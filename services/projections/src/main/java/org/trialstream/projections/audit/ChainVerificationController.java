@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trialstream.kernel.audit.ChainVerification;
 import org.trialstream.kernel.contract.BoundedContext;
+import org.trialstream.projections.stream.ChainVerifier;
 import org.trialstream.support.web.Problems;
 
 /**

@@ -1,4 +1,4 @@
-package org.trialstream.projections.audit;
+package org.trialstream.projections.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
