@@ -340,6 +340,67 @@ abstract class DosingScenarios {
         }
     }
 
+    /**
+     * The auditor's history: every fact of the patient in recorded order with who, when and why, a reaction linked to
+     * the fact that caused it, a correction beside the fact it corrects with the fields it changed; and, as of an
+     * instant before the correction, the history as it stood then.
+     */
+    @Test
+    void anAuditorReplaysThePatientsHistoryAsItStoodBeforeACorrection() throws Exception {
+        String patient = enrolAndDose();
+        Map<String, Object> typo = dispensing(1, 12);
+        typo.put("tablets", 41);
+        assertThat(app.post(course(patient) + "/dispensings", typo, pharmacist).status()).isEqualTo(201);
+        ConsumerRecord<String, byte[]> typoRecord = dosingTopic.awaitFactsAbout(patient, f -> f.size() == 3).get(2);
+        String typoId = TopicRecords.headers(typoRecord).eventId();
+        Map<String, Object> correction = dispensing(1, 12);
+        correction.putAll(Map.of("correctedEventId", typoId, "reason", "Digits transposed"));
+        assertThat(app.post(course(patient) + "/dispensings/corrections", correction, pharmacist).status())
+                .isEqualTo(200);
+        dosingTopic.awaitFactsAbout(patient, f -> f.size() == 4);
+
+        String monitor = issuer.token(Role.MONITOR.name()).subject("monitor-1").name("Ms Audit").sign();
+        try (ProjectionsService projections = ProjectionsService.start(infrastructure, publicKey,
+                getClass().getSimpleName().toLowerCase() + "_history")) {
+            String path = "/audit/patients/" + patient + "/history";
+            JsonNode history = await().atMost(Duration.ofSeconds(60)).until(() -> projections.read(path, monitor),
+                    body -> body.path("facts").size() == 5);
+            assertThat(history.path("facts").findValuesAsText("type")).containsExactly("enrolment.PatientEnrolled",
+                    "dosing.CoursePlanned", "dosing.FirstDoseTaken", "dosing.AnlotinibDispensed",
+                    "dosing.DispensingCorrected");
+            JsonNode enrolled = history.path("facts").get(0);
+            JsonNode planned = history.path("facts").get(1);
+            assertThat(planned.path("causationId").asText()).as("the reaction names its cause")
+                    .isEqualTo(enrolled.path("eventId").asText());
+            JsonNode dose = history.path("facts").get(2);
+            assertThat(dose.path("actor").path("subject").asText()).isEqualTo("pharm-1");
+            assertThat(dose.path("actor").path("role").asText()).isEqualTo("PHARMACIST");
+            assertThat(dose.path("clinicalDate").asText()).isEqualTo(FIRST_DOSE.toString());
+            assertThat(dose.path("chainHash").asText()).hasSize(64);
+            JsonNode corrected = history.path("facts").get(4);
+            assertThat(corrected.path("reason").asText()).isEqualTo("Digits transposed");
+            assertThat(corrected.path("correction").path("correctedEventIds").get(0).asText()).isEqualTo(typoId);
+            assertThat(corrected.path("correction").path("changes").path("tablets").path("from").asInt())
+                    .isEqualTo(41);
+            assertThat(corrected.path("correction").path("changes").path("tablets").path("to").asInt())
+                    .isEqualTo(14);
+            assertThat(history.path("state").path("anlotinib").asText()).isEqualTo("ONGOING");
+            assertThat(history.path("state").path("enrolment").asText()).isEqualTo("ENROLLED");
+
+            String typoRecordedAt = TopicRecords.headers(typoRecord).timestamp().toString();
+            JsonNode then = projections.read(path + "?asOf=" + typoRecordedAt, monitor);
+            assertThat(then.path("facts").findValuesAsText("type")).as("before the correction")
+                    .endsWith("dosing.AnlotinibDispensed");
+            assertThat(then.path("facts").get(3).path("payload").path("tablets").asInt()).isEqualTo(41);
+
+            String elsewhere = issuer.token(Role.PHARMACIST.name()).site(SecurityMatrixCheck.OTHER_SITE).sign();
+            assertThat(projections.read(path, elsewhere).path("status").asInt()).isEqualTo(404);
+            assertThat(projections.read(path + "?asOf=yesterday", monitor).path("status").asInt()).isEqualTo(400);
+            JsonNode reads = projections.read("/audit/access-log?patientId=" + patient, monitor);
+            assertThat(reads.findValuesAsText("endpoint")).contains("GET /audit/patients/{patientId}/history");
+        }
+    }
+
     private static String validBody(String path, UUID adverseEvent) {
         String today = TODAY.toString();
         if (path.endsWith("/first-dose")) {

@@ -34,7 +34,8 @@ public class SecurityConfig {
      * the statistician and the monitor, and the dosing worklist for the site's investigator and pharmacist and the
      * monitor; radiotherapy compliance and the overlap with anlotinib for the site's investigator and radiation
      * oncologist, the safety officer and the monitor, and the radiotherapy summary for them and the statistician; the
-     * rebuild for the administrator; the access log and the verification of the fact chains for the monitor.
+     * rebuild for the administrator; the access log and the verification of the fact chains for the monitor; a
+     * patient's full history for the monitor, the safety officer and the site staff of the patient's site.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
@@ -70,7 +71,9 @@ public class SecurityConfig {
             allow(GET, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(POST, "/admin/rebuild/{projection}", ADMINISTRATOR),
             allow(GET, "/audit/access-log", MONITOR),
-            allow(GET, "/audit/verify", MONITOR));
+            allow(GET, "/audit/verify", MONITOR),
+            allow(GET, "/audit/patients/{patientId}/history", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST,
+                    RADIATION_ONCOLOGIST, SAFETY_OFFICER, MONITOR));
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

@@ -25,12 +25,12 @@ import org.trialstream.protocol.definition.AnlotinibRegimen;
  *
  * @param status PLANNED, ONGOING, HELD, COMPLETED or DISCONTINUED
  */
-record PatientExposure(String patientId, String siteId, String screeningNumber, String status, LocalDate firstDoseOn,
-                       Integer currentDoseMg, int cyclesStarted, int cyclesCompleted, int cumulativeMg,
-                       BigDecimal relativeDoseIntensity, List<Cycle> cycles, List<Reduction> reductions,
-                       List<Hold> holds, Discontinuation discontinuation, List<Decision> decisions,
-                       List<Deviation> deviations, List<Finding> findings, List<Dispensing> dispensings,
-                       List<Return> returns) {
+public record PatientExposure(String patientId, String siteId, String screeningNumber, String status,
+                              LocalDate firstDoseOn, Integer currentDoseMg, int cyclesStarted, int cyclesCompleted,
+                              int cumulativeMg, BigDecimal relativeDoseIntensity, List<Cycle> cycles,
+                              List<Reduction> reductions, List<Hold> holds, Discontinuation discontinuation,
+                              List<Decision> decisions, List<Deviation> deviations, List<Finding> findings,
+                              List<Dispensing> dispensings, List<Return> returns) {
 
     /**
      * @param expectedTakenDays dispensed minus returned, once a return is recorded; null before
@@ -74,11 +74,11 @@ record PatientExposure(String patientId, String siteId, String screeningNumber, 
     record Finding(String finding, Integer cycle, String detail) {
     }
 
-    boolean planned() {
+    public boolean planned() {
         return siteId != null;
     }
 
-    static PatientExposure of(Document patient, AnlotinibRegimen regimen, Instant asRecordedAt) {
+    public static PatientExposure of(Document patient, AnlotinibRegimen regimen, Instant asRecordedAt) {
         String siteId = null;
         String screeningNumber = null;
         LocalDate firstDoseOn = null;

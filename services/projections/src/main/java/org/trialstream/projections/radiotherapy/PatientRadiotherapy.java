@@ -23,11 +23,12 @@ import org.trialstream.projections.followup.PatientFactsProjection;
  *
  * @param status PLANNED, PRESCRIBED, ONGOING, COMPLETED or STOPPED_EARLY
  */
-record PatientRadiotherapy(String patientId, String siteId, String screeningNumber, String margin, String status,
-                           Phase base, Phase boost, BigDecimal prescribedGy, BigDecimal deliveredGy,
-                           LocalDate firstFractionOn, LocalDate lastFractionOn, Integer overallTreatmentDays,
-                           int interruptionWorkingDays, List<Interruption> interruptions, List<Deviation> deviations,
-                           List<Finding> findings, String earlyStopReason, List<LocalDate> overlapWithAnlotinib) {
+public record PatientRadiotherapy(String patientId, String siteId, String screeningNumber, String margin,
+                                  String status, Phase base, Phase boost, BigDecimal prescribedGy,
+                                  BigDecimal deliveredGy, LocalDate firstFractionOn, LocalDate lastFractionOn,
+                                  Integer overallTreatmentDays, int interruptionWorkingDays,
+                                  List<Interruption> interruptions, List<Deviation> deviations, List<Finding> findings,
+                                  String earlyStopReason, List<LocalDate> overlapWithAnlotinib) {
 
     record Phase(BigDecimal prescribedGy, int prescribedFractions, BigDecimal deliveredGy, int deliveredFractions) {
     }
@@ -41,7 +42,7 @@ record PatientRadiotherapy(String patientId, String siteId, String screeningNumb
     record Finding(String finding, String detail) {
     }
 
-    boolean planned() {
+    public boolean planned() {
         return siteId != null;
     }
 
@@ -49,7 +50,7 @@ record PatientRadiotherapy(String patientId, String siteId, String screeningNumb
         return base.prescribedFractions() > 0;
     }
 
-    static PatientRadiotherapy of(Document patient, Instant asRecordedAt) {
+    public static PatientRadiotherapy of(Document patient, Instant asRecordedAt) {
         String siteId = null;
         String screeningNumber = null;
         String margin = null;

@@ -28,13 +28,18 @@ public final class ReadParameters {
 
     /** The instant the data are read as recorded at, or null for everything recorded so far. */
     public static Instant asRecordedAt(String value) {
+        return instant("asRecordedAt", value);
+    }
+
+    /** An optional instant parameter: null when absent. */
+    public static Instant instant(String parameter, String value) {
         if (value == null) {
             return null;
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw Problems.refusal(HttpStatus.BAD_REQUEST, INVALID, "asRecordedAt",
+            throw Problems.refusal(HttpStatus.BAD_REQUEST, INVALID, parameter,
                     "must be an instant such as 2026-11-30T12:00:00Z");
         }
     }
