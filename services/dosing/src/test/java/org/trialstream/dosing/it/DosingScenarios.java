@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -396,8 +397,24 @@ abstract class DosingScenarios {
             String elsewhere = issuer.token(Role.PHARMACIST.name()).site(SecurityMatrixCheck.OTHER_SITE).sign();
             assertThat(projections.read(path, elsewhere).path("status").asInt()).isEqualTo(404);
             assertThat(projections.read(path + "?asOf=yesterday", monitor).path("status").asInt()).isEqualTo(400);
+
+            String casebook = projections.readText("/audit/patients/" + patient + "/casebook", monitor);
+            assertThat(casebook)
+                    .contains("Intact: 5 facts in 1 chain(s) checked, 1 written before the chain existed")
+                    .contains("Digits transposed").contains("tablets: 41 &rarr; 14")
+                    .contains("dosing.DispensingCorrected");
+            String period = "?from=" + TopicRecords.headers(dosingTopic.factsAbout(patient).get(0)).timestamp()
+                    + "&to=" + Instant.now().plusSeconds(1);
+            String lines = projections.readText("/audit/export" + period, monitor);
+            assertThat(lines.lines().filter(line -> line.contains(patient))).hasSize(4);
+            String csv = projections.readText("/audit/export" + period + "&format=csv", monitor);
+            assertThat(csv.lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
+                    .startsWith("eventId,patientId,type,version,recordedAt"));
+            assertThat(projections.read("/audit/export?from=2026-01-01", monitor).path("status").asInt())
+                    .isEqualTo(400);
             JsonNode reads = projections.read("/audit/access-log?patientId=" + patient, monitor);
-            assertThat(reads.findValuesAsText("endpoint")).contains("GET /audit/patients/{patientId}/history");
+            assertThat(reads.findValuesAsText("endpoint")).contains("GET /audit/patients/{patientId}/history",
+                    "GET /audit/patients/{patientId}/casebook", "GET /audit/export");
         }
     }
 

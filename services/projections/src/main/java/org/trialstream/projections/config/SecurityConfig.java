@@ -35,7 +35,8 @@ public class SecurityConfig {
      * monitor; radiotherapy compliance and the overlap with anlotinib for the site's investigator and radiation
      * oncologist, the safety officer and the monitor, and the radiotherapy summary for them and the statistician; the
      * rebuild for the administrator; the access log and the verification of the fact chains for the monitor; a
-     * patient's full history for the monitor, the safety officer and the site staff of the patient's site.
+     * patient's full history for the monitor, the safety officer and the site staff of the patient's site, and the
+     * copies for inspection (a patient's casebook, the trail of a period) for the monitor.
      */
     public static final List<EndpointPermission> PERMISSIONS = List.of(
             allow(GET, "/patients", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST, RADIATION_ONCOLOGIST, SAFETY_OFFICER,
@@ -73,7 +74,9 @@ public class SecurityConfig {
             allow(GET, "/audit/access-log", MONITOR),
             allow(GET, "/audit/verify", MONITOR),
             allow(GET, "/audit/patients/{patientId}/history", INVESTIGATOR, RESEARCH_NURSE, PHARMACIST,
-                    RADIATION_ONCOLOGIST, SAFETY_OFFICER, MONITOR));
+                    RADIATION_ONCOLOGIST, SAFETY_OFFICER, MONITOR),
+            allow(GET, "/audit/patients/{patientId}/casebook", MONITOR),
+            allow(GET, "/audit/export", MONITOR));
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

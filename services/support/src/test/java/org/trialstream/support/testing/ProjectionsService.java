@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -50,6 +52,16 @@ public final class ProjectionsService implements AutoCloseable {
         String url = process.baseUrl() + path;
         return ServiceApp.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token),
                 "GET " + url).body();
+    }
+
+    /** The body of {@code GET path} as text, for what is not one JSON document (HTML, CSV, JSON Lines). */
+    public String readText(String path, String token) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(process.baseUrl() + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
     }
 
     /** Rebuilds {@code projection} from offset 0 and waits until it is live again. */
