@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -57,6 +58,12 @@ public class EventStoreAutoConfiguration {
     SmartInitializingSingleton factChain(ObjectProvider<EventStore> eventStore, ObjectMapper objectMapper) {
         return () -> eventStore.getObject().registerDispatchInterceptor(
                 new FactChainInterceptor(eventStore::getObject, objectMapper.copy()));
+    }
+
+    @Bean
+    StoreChainController storeChainController(EventStorageEngine storageEngine, ObjectMapper objectMapper,
+                                              @Value("${trial.context}") String context) {
+        return new StoreChainController(storageEngine, objectMapper.copy(), context);
     }
 
     @Bean

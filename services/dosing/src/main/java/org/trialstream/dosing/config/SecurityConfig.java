@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.platform.store.StoreChainController;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.security.TrialHttpSecurity;
 
@@ -36,7 +37,8 @@ public class SecurityConfig {
             allow(POST, COURSE + "/interruptions", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/resumptions", PHARMACIST, INVESTIGATOR),
             allow(POST, COURSE + "/discontinuation", PHARMACIST, INVESTIGATOR),
-            allow(POST, COURSE + "/dose-decisions/{decisionId}", PHARMACIST, INVESTIGATOR));
+            allow(POST, COURSE + "/dose-decisions/{decisionId}", PHARMACIST, INVESTIGATOR),
+            StoreChainController.PERMISSION);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

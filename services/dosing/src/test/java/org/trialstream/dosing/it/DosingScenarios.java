@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -289,7 +292,8 @@ abstract class DosingScenarios {
 
     /**
      * Every fact the service appends is chained to the one before it: the chain holds on the topic, and a copy with
-     * one byte changed, or without one fact, is pinpointed at the first link that does not hold.
+     * one byte changed, or without one fact, is pinpointed at the first link that does not hold; so is a row of the
+     * event store changed by a privileged UPDATE.
      */
     @Test
     void theFactChainHoldsAndPinpointsAChangedByteAndARemovedFact() throws Exception {
@@ -339,6 +343,22 @@ abstract class DosingScenarios {
             assertThat(removed.path("eventId").asText()).isEqualTo(TopicRecords.headers(facts.get(2)).eventId());
             assertThat(removed.path("reason").asText()).contains("missing");
         }
+
+        ServiceApp.Response storeBefore = app.get("/audit/store-chain", monitor);
+        assertThat(storeBefore.body().path("broken").isNull()).as(storeBefore.toString()).isTrue();
+        String dispensingId = TopicRecords.headers(facts.get(2)).eventId();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+             PreparedStatement update = connection.prepareStatement("UPDATE domain_event_entry SET payload = "
+                     + "convert_to(replace(convert_from(payload, 'UTF8'), '\"tablets\":14', '\"tablets\":41'), "
+                     + "'UTF8') WHERE event_identifier = ?")) {
+            update.setString(1, dispensingId);
+            assertThat(update.executeUpdate()).as("a privileged UPDATE of the stored row").isEqualTo(1);
+        }
+        JsonNode storeAfter = app.get("/audit/store-chain", monitor).body().path("broken");
+        assertThat(storeAfter.path("eventId").asText()).as(storeAfter.toString()).isEqualTo(dispensingId);
+        assertThat(storeAfter.path("topic").asText()).isEqualTo("store:dosing");
+        assertThat(storeAfter.path("reason").asText()).contains("does not match its hash");
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.platform.store.StoreChainController;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.security.TrialHttpSecurity;
 
@@ -26,7 +27,8 @@ public class SecurityConfig {
             allow(POST, "/patients/{patientId}/eligibility", INVESTIGATOR),
             allow(POST, "/patients/{patientId}/enrolment", INVESTIGATOR),
             allow(POST, "/patients/{patientId}/withdrawal", INVESTIGATOR, RESEARCH_NURSE),
-            allow(POST, "/patients/{patientId}/corrections", INVESTIGATOR));
+            allow(POST, "/patients/{patientId}/corrections", INVESTIGATOR),
+            StoreChainController.PERMISSION);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.platform.store.StoreChainController;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.security.TrialHttpSecurity;
 
@@ -27,7 +28,8 @@ public class SecurityConfig {
             allow(POST, "/patients/{patientId}/follow-up/assessments/corrections", INVESTIGATOR),
             allow(POST, "/patients/{patientId}/follow-up/contacts", INVESTIGATOR, RESEARCH_NURSE),
             allow(POST, "/patients/{patientId}/follow-up/death", INVESTIGATOR),
-            allow(POST, "/patients/{patientId}/follow-up/lost", INVESTIGATOR, RESEARCH_NURSE));
+            allow(POST, "/patients/{patientId}/follow-up/lost", INVESTIGATOR, RESEARCH_NURSE),
+            StoreChainController.PERMISSION);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

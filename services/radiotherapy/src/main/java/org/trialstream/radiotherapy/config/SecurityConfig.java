@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.platform.store.StoreChainController;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.security.TrialHttpSecurity;
 
@@ -28,7 +29,8 @@ public class SecurityConfig {
             allow(POST, COURSE + "/fractions", RADIATION_ONCOLOGIST),
             allow(POST, COURSE + "/interruptions", RADIATION_ONCOLOGIST),
             allow(POST, COURSE + "/deviations", RADIATION_ONCOLOGIST),
-            allow(POST, COURSE + "/early-stop", RADIATION_ONCOLOGIST));
+            allow(POST, COURSE + "/early-stop", RADIATION_ONCOLOGIST),
+            StoreChainController.PERMISSION);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {

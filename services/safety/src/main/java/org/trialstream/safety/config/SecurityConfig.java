@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.trialstream.platform.store.StoreChainController;
 import org.trialstream.support.security.EndpointPermission;
 import org.trialstream.support.security.TrialHttpSecurity;
 
@@ -36,7 +37,8 @@ public class SecurityConfig {
             allow(POST, "/patients/{patientId}/adverse-events/{adverseEventId}/corrections", INVESTIGATOR),
             allow(POST, "/patients/{patientId}/adverse-events/{adverseEventId}/reports", INVESTIGATOR,
                     SAFETY_OFFICER),
-            allow(GET, "/sae-clock", SAFETY_OFFICER));
+            allow(GET, "/sae-clock", SAFETY_OFFICER),
+            StoreChainController.PERMISSION);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TrialHttpSecurity security) throws Exception {
