@@ -415,18 +415,13 @@ abstract class EnrolmentPathScenarios {
                 "screenedOn", SiteCalendar.today().plusDays(2).toString()));
         assertThat(future.isProblem(422, "screenedOn")).as(future.toString()).isTrue();
 
+        // Sixteen times the 64 KB limit, refused by its declared length. It stays under Tomcat's swallow limit (2 MB),
+        // so the connection survives the refusal: a larger body makes Tomcat close it with the body unread, and the
+        // client can then lose the 413 to the reset (seen in CI as "header parser received no bytes").
         String huge = "{\"screeningNumber\":\"S-BIG\",\"siteId\":\"RJH\",\"screenedOn\":\""
-                + SiteCalendar.today() + "\",\"padding\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
-        // The service refuses by the declared length and closes before reading the body; a client that streams the
-        // 20 MB first can lose the answer to that close, so this one asks (Expect: 100-continue) before it sends.
-        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(app.baseUrl() + "/patients")).expectContinue(true)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
-        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(tooLarge.body()).contains("\"field\":\"body\"");
+                + SiteCalendar.today() + "\",\"padding\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        ServiceApp.Response tooLarge = app.post("/patients", huge);
+        assertThat(tooLarge.isProblem(413, "body")).as(tooLarge.status() + " " + tooLarge.contentType()).isTrue();
 
         ServiceApp.Response badIfMatch = app.post("/patients/" + UUID.randomUUID() + "/withdrawal",
                 Map.of("withdrawnOn", SiteCalendar.today().toString(), "reason", "Moved"), token, "yesterday");
