@@ -15,7 +15,7 @@ public final class ChainVerification {
 
     /** One published fact as the log holds it, with where it sits; its payload as plain Java values. */
     public record Fact(String topic, int partition, long offset, String eventId, String eventType, int eventVersion,
-                       Object payload, Map<String, String> metadata) {
+                       Object payload, Map<String, ?> metadata) {
     }
 
     /** The first link that does not hold, and why. */
@@ -45,15 +45,16 @@ public final class ChainVerification {
     /** Checks the next fact of the log; facts of one chain must come in the order they were appended. */
     public void check(Fact fact) {
         facts++;
-        String hash = fact.metadata().get(FactChain.HASH);
-        String chainId = fact.metadata().get(FactChain.CHAIN_ID);
+        String hash = text(fact.metadata().get(FactChain.HASH));
+        String chainId = text(fact.metadata().get(FactChain.CHAIN_ID));
         if (hash == null || chainId == null) {
             unchained++;
             return;
         }
         String chain = fact.topic() + "/" + chainId;
         chains.add(chain);
-        String previous = fact.metadata().getOrDefault(FactChain.PREVIOUS, FactChain.GENESIS);
+        String previous = fact.metadata().containsKey(FactChain.PREVIOUS)
+                ? text(fact.metadata().get(FactChain.PREVIOUS)) : FactChain.GENESIS;
         String expectedPrevious = heads.getOrDefault(chain, FactChain.GENESIS);
         heads.put(chain, hash);
         if (broken != null) {
@@ -70,6 +71,10 @@ public final class ChainVerification {
                             ? "the facts before this one in its chain are missing"
                             : "the fact before this one in its chain is missing, altered or out of order");
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     public Report report() {

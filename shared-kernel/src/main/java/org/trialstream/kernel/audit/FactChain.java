@@ -11,9 +11,10 @@ import java.util.TreeMap;
 /**
  * The tamper-evident chain of published facts. Each fact's hash covers the hash of the fact before it in the same
  * chain (one per aggregate: a patient's record in one context), its contract name and version, its event id, its
- * payload and its audit metadata (who recorded it, when, why, and the request, correlation and causation ids), so that a changed byte, a removed fact or a reordering breaks
- * every link after it. The writing service computes it when it appends the event and stores it in the event's
- * metadata, which also travels as {@code meta-*} Kafka headers; a verifier recomputes it from either.
+ * payload and its audit metadata (who recorded it, when, why, and the request, correlation and causation ids), so
+ * that a changed byte, a removed fact or a reordering breaks every link after it. The writing service computes it
+ * when it appends the event and stores it in the event's metadata, which also travels as {@code meta-*} Kafka
+ * headers; a verifier recomputes it from either.
  */
 public final class FactChain {
 
@@ -32,12 +33,12 @@ public final class FactChain {
     }
 
     /**
-     * The hash of one fact. {@code metadata} is the event's metadata; the chain's own keys in it are not covered (they
-     * are what is computed). The payload is the fact's JSON as plain Java values, and counts by content: object members
-     * in name order, whatever order the JSON had.
+     * The hash of one fact. {@code metadata} is the event's metadata: its values count as text, a null not at all, and
+     * the chain's own keys in it are not covered (they are what is computed). The payload is the fact's JSON as plain
+     * Java values, and counts by content: object members in name order, whatever order the JSON had.
      */
     public static String hash(String previous, String eventType, int eventVersion, String eventId, Object payload,
-                              Map<String, String> metadata) {
+                              Map<String, ?> metadata) {
         StringBuilder content = new StringBuilder()
                 .append(previous).append('\n')
                 .append(eventType).append('\n')
@@ -45,8 +46,8 @@ public final class FactChain {
                 .append(eventId).append('\n');
         canonical(payload, content);
         content.append('\n');
-        new TreeMap<>(metadata).forEach((key, value) -> {
-            if (!key.equals(PREVIOUS) && !key.equals(HASH)) {
+        new TreeMap<String, Object>(metadata).forEach((key, value) -> {
+            if (value != null && !key.equals(PREVIOUS) && !key.equals(HASH)) {
                 content.append(key).append('=').append(value).append('\n');
             }
         });

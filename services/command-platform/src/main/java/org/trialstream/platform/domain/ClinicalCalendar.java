@@ -37,4 +37,13 @@ public record ClinicalCalendar(Clock clock, ZoneId zone, LocalDate earliest) {
         }
         return date;
     }
+
+    /** Refuses, naming the field, what {@link #requireClinicalDate} refuses and a date before the patient's surgery. */
+    public LocalDate requireSinceSurgery(String field, LocalDate date, LocalDate surgery) {
+        requireClinicalDate(field, date);
+        if (date.isBefore(surgery)) {
+            throw new RuleViolation(field, "surgery was on " + surgery + ", after this date");
+        }
+        return date;
+    }
 }

@@ -58,12 +58,7 @@ public class FactChainInterceptor implements MessageDispatchInterceptor<EventMes
     }
 
     private String hash(String previous, EventContract contract, DomainEventMessage<?> event) {
-        Map<String, String> metadata = new HashMap<>();
-        event.getMetaData().forEach((key, value) -> {
-            if (value != null) {
-                metadata.put(key, value.toString());
-            }
-        });
+        Map<String, Object> metadata = new HashMap<>(event.getMetaData());
         metadata.put(FactChain.CHAIN_ID, event.getAggregateIdentifier());
         return FactChain.hash(previous, contract.name(), contract.version(), event.getIdentifier(),
                 json.convertValue(event.getPayload(), Object.class), metadata);

@@ -1,7 +1,5 @@
 package org.trialstream.platform.store;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,17 +45,11 @@ public class StoreChainController {
             events.forEach(event -> {
                 if (event instanceof DomainEventMessage<?>) {
                     EventContracts.contractOf(event.getPayloadType()).ifPresent(contract -> {
-                        Map<String, String> metadata = new HashMap<>();
-                        event.getMetaData().forEach((key, value) -> {
-                            if (value != null) {
-                                metadata.put(key, value.toString());
-                            }
-                        });
                         long index = event.trackingToken() instanceof GlobalSequenceTrackingToken token
                                 ? token.getGlobalIndex() : -1;
                         verification.check(new ChainVerification.Fact(store, 0, index, event.getIdentifier(),
                                 contract.name(), contract.version(),
-                                json.convertValue(event.getPayload(), Object.class), metadata));
+                                json.convertValue(event.getPayload(), Object.class), event.getMetaData()));
                     });
                 }
             });

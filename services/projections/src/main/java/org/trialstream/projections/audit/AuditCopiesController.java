@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -24,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.trialstream.kernel.audit.ChainVerification;
-import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.projections.followup.PatientFactsProjection;
 import org.trialstream.projections.stream.ChainVerifier;
 import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.web.Csv;
 import org.trialstream.protocol.definition.AnlotinibRegimen;
 import org.trialstream.protocol.definition.Protocol;
 import org.trialstream.support.audit.AccessLog;
@@ -42,10 +41,7 @@ import org.trialstream.support.web.Problems;
 @RestController
 class AuditCopiesController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final MediaType JSON_LINES = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
-    private static final List<String> TRIAL_TOPICS = Arrays.stream(BoundedContext.values())
-            .map(BoundedContext::topic).toList();
     private static final List<String> CSV_COLUMNS = List.of("eventId", "patientId", "type", "version", "recordedAt",
             "clinicalDate", "actorSubject", "actorName", "actorRole", "actorSite", "reason", "requestId",
             "correlationId", "causationId", "chainHash", "topic", "partition", "offset", "payload");
@@ -74,7 +70,7 @@ class AuditCopiesController {
                     "no history of patient " + patientId);
         }
         PatientHistory history = PatientHistory.of(patient, null, regimen);
-        ChainVerification.Report chains = verifier.verify(TRIAL_TOPICS, patientId.toString());
+        ChainVerification.Report chains = verifier.verify(ChainVerifier.TRIAL_TOPICS, patientId.toString());
         accessLog.recordRead(Actor.current().orElseThrow(), List.of(patientId.toString()),
                 "GET /audit/patients/{patientId}/casebook");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -113,7 +109,7 @@ class AuditCopiesController {
             accessLog.recordRead(Actor.current().orElseThrow(), patients, "GET /audit/export");
         }
         return format.equals("csv")
-                ? ResponseEntity.ok().contentType(CSV).body(csv(entries))
+                ? ResponseEntity.ok().contentType(Csv.MEDIA_TYPE).body(csv(entries))
                 : ResponseEntity.ok().contentType(JSON_LINES).body(jsonLines(entries));
     }
 
@@ -133,16 +129,14 @@ class AuditCopiesController {
     }
 
     private String csv(List<Exported> entries) {
-        StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        StringBuilder out = new StringBuilder(Csv.line(CSV_COLUMNS));
         for (Exported exported : entries) {
             PatientHistory.Entry entry = exported.entry();
-            out.append(Stream.of(entry.eventId(), exported.patientId(), entry.type(), entry.version(),
-                            entry.recordedAt(), entry.clinicalDate(), entry.actor().subject(), entry.actor().name(),
-                            entry.actor().role(), entry.actor().site(), entry.reason(), entry.requestId(),
-                            entry.correlationId(), entry.causationId(), entry.chainHash(), entry.topic(),
-                            entry.partition(), entry.offset(), write(entry.payload()))
-                    .map(value -> value == null ? "" : quoted(value.toString()))
-                    .collect(Collectors.joining(","))).append('\n');
+            out.append(Csv.line(Arrays.asList(entry.eventId(), exported.patientId(), entry.type(), entry.version(),
+                    entry.recordedAt(), entry.clinicalDate(), entry.actor().subject(), entry.actor().name(),
+                    entry.actor().role(), entry.actor().site(), entry.reason(), entry.requestId(),
+                    entry.correlationId(), entry.causationId(), entry.chainHash(), entry.topic(), entry.partition(),
+                    entry.offset(), write(entry.payload()))));
         }
         return out.toString();
     }
@@ -161,11 +155,6 @@ class AuditCopiesController {
                     "the period's " + parameter + " is required, as an instant such as 2026-11-30T00:00:00Z");
         }
         return instant(parameter, value);
-    }
-
-    /** One CSV field (RFC 4180): a field with a comma, a quote or a line break is quoted. */
-    private static String quoted(String field) {
-        return field.matches("(?s).*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 
     /** The casebook page: the cover, then every fact in recorded order. */

@@ -1,6 +1,5 @@
 package org.trialstream.projections.audit;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -8,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trialstream.kernel.audit.ChainVerification;
-import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.projections.stream.ChainVerifier;
 import org.trialstream.support.web.Problems;
 
@@ -19,8 +17,6 @@ import org.trialstream.support.web.Problems;
 @RestController
 class ChainVerificationController {
 
-    private static final List<String> TRIAL_TOPICS = Arrays.stream(BoundedContext.values())
-            .map(BoundedContext::topic).toList();
 
     private final ChainVerifier verifier;
 
@@ -31,7 +27,7 @@ class ChainVerificationController {
     @GetMapping("/audit/verify")
     ChainVerification.Report verify(@RequestParam(required = false) String patientId,
                                     @RequestParam(required = false) List<String> topic) {
-        List<String> topics = topic == null || topic.isEmpty() ? TRIAL_TOPICS : topic;
+        List<String> topics = topic == null || topic.isEmpty() ? ChainVerifier.TRIAL_TOPICS : topic;
         topics.stream().filter(name -> !name.matches("trial\\.[a-z0-9.-]+")).findFirst().ifPresent(name -> {
             throw Problems.refusal(HttpStatus.BAD_REQUEST, "The request is not valid", "topic",
                     "only the trial's topics (trial.*) hold facts to verify");

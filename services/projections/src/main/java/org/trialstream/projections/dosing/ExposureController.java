@@ -3,21 +3,19 @@ package org.trialstream.projections.dosing;
 import static org.trialstream.projections.web.ReadParameters.asRecordedAt;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.projections.followup.PatientFactsProjection;
 import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.web.Csv;
 import org.trialstream.protocol.definition.AnlotinibRegimen;
 import org.trialstream.protocol.definition.Protocol;
 import org.trialstream.support.audit.AccessLog;
@@ -39,8 +38,6 @@ import org.trialstream.support.web.Problems;
  */
 @RestController
 class ExposureController {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Projections projections;
     private final AnlotinibRegimen regimen;
@@ -104,16 +101,15 @@ class ExposureController {
 
     @GetMapping(value = "/exposure/listing.csv", produces = "text/csv")
     ResponseEntity<String> listingCsv(@RequestParam(required = false) String asRecordedAt) {
-        StringBuilder csv = new StringBuilder("studyId,status,firstDoseOn,cyclesStarted,cyclesCompleted,"
-                + "currentDoseMg,reductions,cumulativeMg,relativeDoseIntensity,discontinuationReason\n");
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("studyId", "status", "firstDoseOn", "cyclesStarted",
+                "cyclesCompleted", "currentDoseMg", "reductions", "cumulativeMg", "relativeDoseIntensity",
+                "discontinuationReason")));
         for (ListingRow row : listing(asRecordedAt).rows()) {
-            csv.append(Stream.of(row.studyId(), row.status(), row.firstDoseOn(), row.cyclesStarted(),
-                            row.cyclesCompleted(), row.currentDoseMg(), row.reductions(), row.cumulativeMg(),
-                            row.relativeDoseIntensity(), row.discontinuationReason())
-                    .map(value -> value == null ? "" : quoted(value.toString()))
-                    .collect(Collectors.joining(","))).append('\n');
+            csv.append(Csv.line(Arrays.asList(row.studyId(), row.status(), row.firstDoseOn(), row.cyclesStarted(),
+                    row.cyclesCompleted(), row.currentDoseMg(), row.reductions(), row.cumulativeMg(),
+                    row.relativeDoseIntensity(), row.discontinuationReason())));
         }
-        return ResponseEntity.ok().contentType(CSV).body(csv.toString());
+        return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE).body(csv.toString());
     }
 
     /** What the site must look at: open dose decisions (dispensing waits on them), deviations and findings. */
@@ -163,9 +159,5 @@ class ExposureController {
         if (!ids.isEmpty()) {
             accessLog.recordRead(Actor.current().orElseThrow(), ids, endpoint);
         }
-    }
-
-    private static String quoted(String field) {
-        return field.matches("(?s).*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

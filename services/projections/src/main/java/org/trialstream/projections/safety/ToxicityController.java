@@ -3,7 +3,6 @@ package org.trialstream.projections.safety;
 import static org.trialstream.projections.web.ReadParameters.asRecordedAt;
 import static org.trialstream.projections.web.ReadParameters.dataCut;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.trialstream.projections.safety.ToxicityViews.PatientRow;
 import org.trialstream.projections.safety.ToxicityViews.SeriousView;
 import org.trialstream.projections.safety.ToxicityViews.TeaeView;
 import org.trialstream.projections.stream.Projections;
+import org.trialstream.projections.web.Csv;
 import org.trialstream.projections.web.Drawing;
 import org.trialstream.protocol.definition.Protocol;
 import org.trialstream.support.audit.AccessLog;
@@ -39,8 +39,6 @@ import org.trialstream.support.web.Problems;
  */
 @RestController
 class ToxicityController {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Projections projections;
     private final ToxicityAnalysis analysis;
@@ -67,10 +65,10 @@ class ToxicityController {
                                    @RequestParam(required = false) String dataCut,
                                    @RequestParam(required = false) String asRecordedAt) {
         TeaeView view = teae(by, dataCut, asRecordedAt);
-        StringBuilder csv = new StringBuilder(line(ToxicityTable.header(view)));
-        csv.append(line(ToxicityTable.cells(view.any())));
-        view.rows().forEach(row -> csv.append(line(ToxicityTable.cells(row))));
-        return ResponseEntity.ok().contentType(CSV).body(csv.toString());
+        StringBuilder csv = new StringBuilder(Csv.line(ToxicityTable.header(view)));
+        csv.append(Csv.line(ToxicityTable.cells(view.any())));
+        view.rows().forEach(row -> csv.append(Csv.line(ToxicityTable.cells(row))));
+        return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE).body(csv.toString());
     }
 
     @GetMapping(value = "/toxicity/teae.svg", produces = "image/svg+xml")
@@ -151,11 +149,5 @@ class ToxicityController {
         }
         return Grouping.named(by).orElseThrow(() -> Problems.refusal(HttpStatus.BAD_REQUEST,
                 "The request is not valid", "by", "rows are by term or by soc (system organ class)"));
-    }
-
-    /** One CSV record (RFC 4180): a field with a comma, a quote or a line break is quoted. */
-    private static String line(List<String> fields) {
-        return fields.stream().map(field -> field.matches("(?s).*[,\"\r\n].*")
-                ? "\"" + field.replace("\"", "\"\"") + "\"" : field).collect(Collectors.joining(",")) + "\n";
     }
 }

@@ -2,6 +2,7 @@ package org.trialstream.projections.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.trialstream.kernel.audit.ChainVerification;
+import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.ContractRecordHeaders;
 
 /**
@@ -26,6 +28,10 @@ import org.trialstream.kernel.contract.ContractRecordHeaders;
  * records only; consumes no group offsets.
  */
 public class ChainVerifier {
+
+    /** Every topic the trial's contexts publish to: what is verified unless topics are named. */
+    public static final List<String> TRIAL_TOPICS = Arrays.stream(BoundedContext.values())
+            .map(BoundedContext::topic).toList();
 
     /** Polls in a row that bring nothing before a partition that should have more is given up on. */
     private static final int MAX_IDLE_POLLS = 20;

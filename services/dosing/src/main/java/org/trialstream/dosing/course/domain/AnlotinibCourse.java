@@ -168,7 +168,7 @@ public class AnlotinibCourse {
         if (firstDoseOn != null) {
             throw new StateConflict("takenOn", "the first dose was taken on " + firstDoseOn);
         }
-        requireCourseDate("takenOn", command.takenOn(), calendar);
+        calendar.requireSinceSurgery("takenOn", command.takenOn(), surgeryDate);
         AnlotinibRegimen regimen = protocol.anlotinib();
         if (command.doseMg() != regimen.startDoseMg()) {
             throw new RuleViolation("doseMg", "the course starts at " + regimen.startDoseMg()
@@ -207,7 +207,7 @@ public class AnlotinibCourse {
             throw new StateConflict("dispensedOn", "dosing is held since " + heldFrom
                     + ": record the resumption before dispensing");
         }
-        requireCourseDate("dispensedOn", command.dispensedOn(), calendar);
+        calendar.requireSinceSurgery("dispensedOn", command.dispensedOn(), surgeryDate);
         requireCycle(command.cycle(), protocol);
         if (firstDoseOn == null && command.cycle() != 1) {
             throw new RuleViolation("cycle", "the course has not started: only cycle 1 can be dispensed");
@@ -224,7 +224,7 @@ public class AnlotinibCourse {
     @CommandHandler
     void handle(ReturnTablets command, MetaData metaData, ClinicalCalendar calendar) {
         requireOpenFor(metaData, command.expectedVersion());
-        requireCourseDate("returnedOn", command.returnedOn(), calendar);
+        calendar.requireSinceSurgery("returnedOn", command.returnedOn(), surgeryDate);
         requireReturnable(command.cycle(), command.tablets(), null);
         apply(new AnlotinibReturned(patientId.value(), command.returnedOn(), command.cycle(), command.tablets()));
         reconcile(command.cycle());
@@ -239,7 +239,7 @@ public class AnlotinibCourse {
             throw new NotFound("correctedEventId", "no dispensing of this patient was recorded by fact "
                     + command.correctedEventId() + " (or it was corrected since: correct the latest correction)");
         }
-        requireCourseDate("dispensedOn", command.dispensedOn(), calendar);
+        calendar.requireSinceSurgery("dispensedOn", command.dispensedOn(), surgeryDate);
         requireCycle(command.cycle(), protocol);
         if (!protocol.anlotinib().doseLevelsMg().contains(command.strengthMg())) {
             throw new RuleViolation("strengthMg", "capsules come in the protocol's dose levels "
@@ -274,7 +274,7 @@ public class AnlotinibCourse {
             throw new NotFound("correctedEventId", "no return of this patient was recorded by fact "
                     + command.correctedEventId() + " (or it was corrected since: correct the latest correction)");
         }
-        requireCourseDate("returnedOn", command.returnedOn(), calendar);
+        calendar.requireSinceSurgery("returnedOn", command.returnedOn(), surgeryDate);
         if (new Count(command.returnedOn(), command.cycle(), command.tablets(), 0, null).equals(corrected)) {
             throw new RuleViolation("correctedEventId", "the correction changes nothing that was recorded");
         }
@@ -390,7 +390,7 @@ public class AnlotinibCourse {
     void handle(Discontinue command, MetaData metaData, ClinicalCalendar calendar) {
         requireOpenFor(metaData, command.expectedVersion());
         requireNotEnded("on");
-        requireCourseDate("on", command.on(), calendar);
+        calendar.requireSinceSurgery("on", command.on(), surgeryDate);
         if (firstDoseOn != null && command.on().isBefore(firstDoseOn)) {
             throw new RuleViolation("on", "the first dose was taken on " + firstDoseOn + ", after this date");
         }
@@ -477,14 +477,6 @@ public class AnlotinibCourse {
     private void requireStarted(String field) {
         if (firstDoseOn == null) {
             throw new StateConflict(field, "the course has not started: the first dose is not recorded");
-        }
-    }
-
-    /** A clinical date of the course: not in the future, not before surgery. */
-    private void requireCourseDate(String field, LocalDate date, ClinicalCalendar calendar) {
-        calendar.requireClinicalDate(field, date);
-        if (date.isBefore(surgeryDate)) {
-            throw new RuleViolation(field, "surgery was on " + surgeryDate + ", after this date");
         }
     }
 

@@ -103,7 +103,7 @@ public class RadiotherapyCourse {
     void handle(Prescribe command, MetaData metaData, ClinicalCalendar calendar, Protocol protocol) {
         requireOpenFor(metaData, command.expectedVersion());
         requireNotEnded("prescribedOn");
-        requireCourseDate("prescribedOn", command.prescribedOn(), calendar);
+        calendar.requireSinceSurgery("prescribedOn", command.prescribedOn(), surgeryDate);
         RadiotherapyRules rules = protocol.radiotherapy();
         Prescription written = new Prescription(cGy("baseDoseGy", command.baseDoseGy()), command.baseFractions(),
                 cGy("boostDoseGy", command.boostDoseGy()), command.boostFractions());
@@ -145,7 +145,7 @@ public class RadiotherapyCourse {
             throw new StateConflict("reason", "the prescription fits the margin " + margin
                     + ": there is nothing to confirm");
         }
-        requireCourseDate("on", command.on(), calendar);
+        calendar.requireSinceSurgery("on", command.on(), surgeryDate);
         apply(new PrescriptionConfirmed(patientId.value(), command.on(), margin, command.reason()));
     }
 
@@ -161,7 +161,7 @@ public class RadiotherapyCourse {
                     + "re-prescribe, or confirm the prescription with a reason, before the next fraction");
         }
         RadiotherapyRules rules = protocol.radiotherapy();
-        requireCourseDate("deliveredOn", command.deliveredOn(), calendar);
+        calendar.requireSinceSurgery("deliveredOn", command.deliveredOn(), surgeryDate);
         if (lastFractionOn != null && command.deliveredOn().isBefore(lastFractionOn)) {
             throw new RuleViolation("deliveredOn", "fractions are recorded in order: the last was on "
                     + lastFractionOn);
@@ -201,7 +201,8 @@ public class RadiotherapyCourse {
                 apply(new RadiotherapyFindingRaised(patientId.value(), siteId, RadiotherapyFinding.TREATMENT_GAP,
                         gap + " working days without a fraction between " + previous + " and "
                                 + command.deliveredOn() + "; the protocol tolerates "
-                                + rules.gapToleranceWorkingDays() + " (protocol radiotherapy.gapToleranceWorkingDays)"));
+                                + rules.gapToleranceWorkingDays()
+                                + " (protocol radiotherapy.gapToleranceWorkingDays)"));
             }
         }
         completeIfDelivered();
@@ -213,8 +214,8 @@ public class RadiotherapyCourse {
         if (prescription == null) {
             throw new StateConflict("from", "no radiotherapy is prescribed yet");
         }
-        requireCourseDate("from", command.from(), calendar);
-        requireCourseDate("to", command.to(), calendar);
+        calendar.requireSinceSurgery("from", command.from(), surgeryDate);
+        calendar.requireSinceSurgery("to", command.to(), surgeryDate);
         if (command.to().isBefore(command.from())) {
             throw new RuleViolation("to", "the interruption began on " + command.from() + ", after this date");
         }
@@ -225,7 +226,7 @@ public class RadiotherapyCourse {
     @CommandHandler
     void handle(RecordDeviation command, MetaData metaData, ClinicalCalendar calendar) {
         requireOpenFor(metaData, command.expectedVersion());
-        requireCourseDate("on", command.on(), calendar);
+        calendar.requireSinceSurgery("on", command.on(), surgeryDate);
         apply(new RadiotherapyDeviationRecorded(patientId.value(), command.on(), command.severity(),
                 command.description()));
     }
@@ -234,7 +235,7 @@ public class RadiotherapyCourse {
     void handle(StopEarly command, MetaData metaData, ClinicalCalendar calendar) {
         requireOpenFor(metaData, command.expectedVersion());
         requireNotEnded("on");
-        requireCourseDate("on", command.on(), calendar);
+        calendar.requireSinceSurgery("on", command.on(), surgeryDate);
         if (lastFractionOn != null && command.on().isBefore(lastFractionOn)) {
             throw new RuleViolation("on", "the last fraction was delivered on " + lastFractionOn + ", after this date");
         }
@@ -255,14 +256,6 @@ public class RadiotherapyCourse {
     private void requireNotEnded(String field) {
         if (endedOn != null) {
             throw new StateConflict(field, "the course ended on " + endedOn + " (" + endedAs + ")");
-        }
-    }
-
-    /** A clinical date of the course: not in the future, not before surgery. */
-    private void requireCourseDate(String field, LocalDate date, ClinicalCalendar calendar) {
-        calendar.requireClinicalDate(field, date);
-        if (date.isBefore(surgeryDate)) {
-            throw new RuleViolation(field, "surgery was on " + surgeryDate + ", after this date");
         }
     }
 
