@@ -51,7 +51,7 @@ class FactChainTest {
         ChainVerification verification = new ChainVerification();
         chain(3).forEach(verification::check);
 
-        assertThat(verification.report()).isEqualTo(new ChainVerification.Report(3, 1, 0, null));
+        assertThat(verification.report()).isEqualTo(new ChainVerification.Report(3, 1, 0, 0, null));
     }
 
     @Test
@@ -79,8 +79,33 @@ class FactChainTest {
         assertThat(verification.report().broken().reason()).contains("missing");
     }
 
+    @Test
+    void countsABatchPublishedTwiceAsRedeliveredNotAsABreak() throws Exception {
+        List<ChainVerification.Fact> facts = chain(3);
+        List<ChainVerification.Fact> log = new ArrayList<>(facts);
+        log.addAll(facts.subList(1, 3));
+        log.add(chain(4).get(3));
+        ChainVerification verification = new ChainVerification();
+        log.forEach(verification::check);
+
+        assertThat(verification.report()).isEqualTo(new ChainVerification.Report(4, 1, 0, 2, null));
+    }
+
+    @Test
+    void pinpointsAChangedCopyOfAFactAlreadyRead() throws Exception {
+        List<ChainVerification.Fact> log = chain(2);
+        ChainVerification.Fact copy = log.get(0);
+        log.add(new ChainVerification.Fact(copy.topic(), copy.partition(), 2, copy.eventId(), copy.eventType(),
+                copy.eventVersion(), read("{\"tablets\":41}"), copy.metadata()));
+        ChainVerification verification = new ChainVerification();
+        log.forEach(verification::check);
+
+        assertThat(verification.report().broken().offset()).isEqualTo(2);
+        assertThat(verification.report().broken().reason()).contains("does not match its hash");
+    }
+
     /** {@code length} facts of one chain at offsets 0 to length - 1. */
-    private static List<ChainVerification.Fact> chain(int length) throws Exception {
+    static List<ChainVerification.Fact> chain(int length) throws Exception {
         List<ChainVerification.Fact> facts = new ArrayList<>();
         String previous = FactChain.GENESIS;
         for (int i = 0; i < length; i++) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -61,9 +62,12 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    StoreChainController storeChainController(EventStorageEngine storageEngine, ObjectMapper objectMapper,
-                                              @Value("${trial.context}") String context) {
-        return new StoreChainController(storageEngine, objectMapper.copy(), context);
+    StoreChainController storeChainController(EventStorageEngine storageEngine,
+                                              EventProcessingConfiguration eventProcessing, ObjectMapper objectMapper,
+                                              @Value("${trial.context}") String context,
+                                              @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new StoreChainController(storageEngine, eventProcessing, objectMapper.copy(), context,
+                bootstrapServers);
     }
 
     @Bean

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.trialstream.dosing.DosingApplication;
 import org.trialstream.dosing.config.SecurityConfig;
 import org.trialstream.kernel.audit.AuditMetadata;
+import org.trialstream.kernel.audit.FactChain;
 import org.trialstream.kernel.contract.BoundedContext;
+import org.trialstream.kernel.contract.ContractRecordHeaders;
 import org.trialstream.kernel.contract.enrolment.ConsentWithdrawn;
 import org.trialstream.kernel.contract.enrolment.PatientEnrolled;
 import org.trialstream.kernel.contract.safety.DoseDecisionWarranted;
@@ -344,8 +346,17 @@ abstract class DosingScenarios {
             assertThat(removed.path("reason").asText()).contains("missing");
         }
 
-        ServiceApp.Response storeBefore = app.get("/audit/store-chain", monitor);
-        assertThat(storeBefore.body().path("broken").isNull()).as(storeBefore.toString()).isTrue();
+        JsonNode storeBefore = app.get("/audit/store-chain", monitor).body();
+        assertThat(storeBefore.path("chain").path("broken").isNull()).as(storeBefore.toString()).isTrue();
+        assertThat(storeBefore.path("topic").path("stored").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(storeBefore.path("topic").path("first").isNull()).as(storeBefore.toString()).isTrue();
+
+        long forgedOffset = forgeAChainedFactOnTheDosingTopic(facts.get(0));
+        JsonNode forged = app.get("/audit/store-chain", monitor).body().path("topic").path("first");
+        assertThat(forged.path("offset").asLong()).as(forged.toString()).isEqualTo(forgedOffset);
+        assertThat(forged.path("storeIndex").asLong()).isEqualTo(-1);
+        assertThat(forged.path("reason").asText()).contains("not in the service's event store");
+
         String dispensingId = TopicRecords.headers(facts.get(2)).eventId();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
                 database.password());
@@ -355,10 +366,36 @@ abstract class DosingScenarios {
             update.setString(1, dispensingId);
             assertThat(update.executeUpdate()).as("a privileged UPDATE of the stored row").isEqualTo(1);
         }
-        JsonNode storeAfter = app.get("/audit/store-chain", monitor).body().path("broken");
+        JsonNode storeAfter = app.get("/audit/store-chain", monitor).body().path("chain").path("broken");
         assertThat(storeAfter.path("eventId").asText()).as(storeAfter.toString()).isEqualTo(dispensingId);
         assertThat(storeAfter.path("topic").asText()).isEqualTo("store:dosing");
         assertThat(storeAfter.path("reason").asText()).contains("does not match its hash");
+    }
+
+    /**
+     * A fact no dosing service ever stored, written straight to the dosing topic with a chain of its own that holds:
+     * only the comparison with the event store can tell it apart.
+     */
+    private long forgeAChainedFactOnTheDosingTopic(ConsumerRecord<String, byte[]> model) throws Exception {
+        ContractRecordHeaders original = TopicRecords.headers(model);
+        String forgedPatient = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        Map<String, String> metadata = new HashMap<>(original.metadata());
+        metadata.put(FactChain.CHAIN_ID, forgedPatient);
+        metadata.put(FactChain.PREVIOUS, FactChain.GENESIS);
+        metadata.put(FactChain.HASH, FactChain.hash(FactChain.GENESIS, original.eventType(), original.eventVersion(),
+                eventId, ServiceApp.JSON.readValue(model.value(), Object.class), metadata));
+        ContractRecordHeaders headers = new ContractRecordHeaders(original.eventType(), original.eventVersion(),
+                eventId, original.timestamp(), null, metadata);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(BoundedContext.DOSING.topic(), forgedPatient,
+                model.value());
+        headers.toHeaders().forEach((key, value) -> record.headers().add(key, value));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            return producer.send(record).get().offset();
+        }
     }
 
     /**
