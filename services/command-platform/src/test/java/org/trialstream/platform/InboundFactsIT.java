@@ -100,6 +100,19 @@ class InboundFactsIT {
         assertThat(coursesPlanned()).hasSize(4);
     }
 
+    /**
+     * A service may start before the context it reacts to: it makes the topic, so that the facts published there
+     * later reach it (a consumer assigned before the topic existed would never read it).
+     */
+    @Test
+    void reactsToFactsOfAContextThatStartsAfterIt() throws Exception {
+        deleteTopicIfPresent();
+        try (ServiceApp app = startApp()) {
+            publish(UUID.randomUUID().toString(), enrolled(UUID.randomUUID()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> coursesPlanned().size() == 1);
+        }
+    }
+
     private ServiceApp startApp() {
         return ServiceApp.start(ReactingApplication.class, Map.of(
                 "trial.context", "dosing",
@@ -114,6 +127,17 @@ class InboundFactsIT {
     private static PatientEnrolled enrolled(UUID patient) {
         return new PatientEnrolled(patient, 1, "S-" + patient.toString().substring(0, 6), "RJH",
                 LocalDate.of(2026, 3, 2), LocalDate.of(2026, 2, 20), ResectionMargin.R1, "Liposarcoma");
+    }
+
+    private void deleteTopicIfPresent() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafkaBootstrapServers()))) {
+            if (admin.listTopics().names().get().contains(ENROLMENT_TOPIC)) {
+                admin.deleteTopics(List.of(ENROLMENT_TOPIC)).all().get();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !admin.listTopics().names().get().contains(ENROLMENT_TOPIC));
+            }
+        }
     }
 
     private void createTopic() throws Exception {

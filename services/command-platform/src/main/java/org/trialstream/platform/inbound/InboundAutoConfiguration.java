@@ -23,10 +23,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.trialstream.kernel.contract.BoundedContext;
 import org.trialstream.kernel.contract.TrialEvent;
 import org.trialstream.platform.publishing.ContractMessageConverter;
+import org.trialstream.platform.publishing.TopicProvisioner;
 
 /**
  * Feeds the {@link InboundFacts#PROCESSING_GROUP} processor from the topics of the contexts in
@@ -42,7 +46,23 @@ public class InboundAutoConfiguration {
         return AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1000).build();
     }
 
+    /**
+     * The topics of the contexts reacted to, made if missing (checked, in production) before the source is assigned
+     * their partitions: a topic that appears only after the service started would never be read.
+     */
     @Bean
+    TopicProvisioner inboundTopicProvisioner(@Value("${trial.inbound.contexts}") List<String> contexts,
+                                             @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+                                             @Value("${trial.kafka.topic.partitions}") int partitions,
+                                             @Value("${trial.kafka.topic.replication-factor}") short replication,
+                                             @Value("${trial.kafka.topic.min-insync-replicas}") int minInSyncReplicas,
+                                             Environment environment) {
+        return new TopicProvisioner(bootstrapServers, topicsOf(contexts), partitions, replication, minInSyncReplicas,
+                environment.acceptsProfiles(Profiles.of("production")));
+    }
+
+    @Bean
+    @DependsOn("inboundTopicProvisioner")
     StreamableKafkaMessageSource<String, byte[]> inboundFactsSource(
             @Value("${trial.inbound.contexts}") List<String> contexts,
             @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
@@ -51,7 +71,7 @@ public class InboundAutoConfiguration {
             Fetcher<String, byte[], KafkaEventMessage> inboundFactsFetcher, ObjectMapper objectMapper) {
         KafkaMessageConverter<String, byte[]> converter = new ContractMessageConverter(objectMapper);
         return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(contexts.stream().map(context -> BoundedContext.ofId(context.strip()).topic()).toList())
+                .topics(topicsOf(contexts))
                 .serializer(eventSerializer)
                 .consumerFactory(new DefaultConsumerFactory<>(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -84,5 +104,9 @@ public class InboundAutoConfiguration {
                         c -> PropagatingErrorHandler.instance())
                 .registerHandlerInterceptor(InboundFacts.PROCESSING_GROUP,
                         c -> new InboundDeduplication(jdbc, InboundFacts.PROCESSING_GROUP)));
+    }
+
+    private static List<String> topicsOf(List<String> contexts) {
+        return contexts.stream().map(context -> BoundedContext.ofId(context.strip()).topic()).toList();
     }
 }

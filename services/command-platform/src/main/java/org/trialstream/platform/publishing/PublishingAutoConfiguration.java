@@ -1,6 +1,7 @@
 package org.trialstream.platform.publishing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public class PublishingAutoConfiguration {
                                       @Value("${trial.kafka.topic.replication-factor}") short replicationFactor,
                                       @Value("${trial.kafka.topic.min-insync-replicas}") int minInSyncReplicas,
                                       Environment environment) {
-        return new TopicProvisioner(bootstrapServers, BoundedContext.ofId(context).topic(), partitions,
+        return new TopicProvisioner(bootstrapServers, List.of(BoundedContext.ofId(context).topic()), partitions,
                 replicationFactor, minInSyncReplicas, environment.acceptsProfiles(Profiles.of("production")));
     }
 

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Makes sure the service's topic exists with the settings the audit record needs: nothing ever expires or is
- * compacted. Partitions and replication come from configuration (production: replication 3, min ISR 2).
+ * Makes sure topics exist with the settings the audit record needs: nothing ever expires or is compacted. A service
+ * provisions the topic it publishes to, and the topics it reacts to: a consumer assigned before a topic exists would
+ * never read it, so a service started before the context it listens to would miss all of that context's facts.
+ * Partitions and replication come from configuration (production: replication 3, min ISR 2).
  * <p>
  * Locally it creates a missing topic, reports a wrong one loudly, and lets the service start without a broker: events
  * wait in the event store until publishing resumes. In production ({@code strict}) topics are provisioned by the
@@ -32,16 +34,16 @@ public class TopicProvisioner implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
     private final String bootstrapServers;
-    private final String topic;
+    private final List<String> topics;
     private final int partitions;
     private final short replicationFactor;
     private final int minInSyncReplicas;
     private final boolean strict;
 
-    public TopicProvisioner(String bootstrapServers, String topic, int partitions, short replicationFactor,
+    public TopicProvisioner(String bootstrapServers, List<String> topics, int partitions, short replicationFactor,
                             int minInSyncReplicas, boolean strict) {
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.minInSyncReplicas = minInSyncReplicas;
@@ -53,15 +55,23 @@ public class TopicProvisioner implements InitializingBean {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            for (String topic : topics) {
+                provision(admin, topic);
+            }
+        }
+    }
+
+    private void provision(Admin admin, String topic) {
+        try {
             if (strict) {
-                List<String> problems = problemsOf(admin);
+                List<String> problems = problemsOf(admin, topic);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException("topic " + topic + " is not fit for the trial's audit record: "
                             + String.join("; ", problems));
                 }
                 return;
             }
-            create(admin);
+            create(admin, topic);
         } catch (ExecutionException e) {
             fail("could not check topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
@@ -71,7 +81,8 @@ public class TopicProvisioner implements InitializingBean {
         }
     }
 
-    private void create(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+    private void create(Admin admin, String topic) throws ExecutionException, InterruptedException,
+            TimeoutException {
         NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
                 TopicConfig.RETENTION_BYTES_CONFIG, "-1",
@@ -84,11 +95,12 @@ public class TopicProvisioner implements InitializingBean {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
-            problemsOf(admin).forEach(problem -> log.error("topic {}: {}", topic, problem));
+            problemsOf(admin, topic).forEach(problem -> log.error("topic {}: {}", topic, problem));
         }
     }
 
-    private List<String> problemsOf(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+    private List<String> problemsOf(Admin admin, String topic) throws ExecutionException, InterruptedException,
+            TimeoutException {
         List<String> problems = new ArrayList<>();
         if (!admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
             problems.add("it does not exist");
