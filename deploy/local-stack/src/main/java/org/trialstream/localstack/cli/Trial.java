@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Optional;
 
 import org.trialstream.localstack.Processes;
 import org.trialstream.localstack.bench.AlertsBench;
+import org.trialstream.localstack.bench.AuditBench;
 import org.trialstream.localstack.bench.CommandBench;
 import org.trialstream.localstack.bench.RebuildBench;
 import org.trialstream.localstack.kafka.KafkaBroker;
@@ -213,7 +215,9 @@ public final class Trial {
 
     /**
      * {@code audit verify [--patient ID]}: the fact chains of every trial topic (or one patient's) recomputed from the
-     * Kafka log by the projections service, as the monitor; prints the report and fails when a link does not hold.
+     * Kafka log by the projections service; then, for the whole trial, each command service's event store recomputed
+     * and compared with its topic ({@code GET /audit/store-chain}, answered by every service that keeps an event
+     * store). All as the monitor; prints each report and fails when any link does not hold.
      */
     void audit(List<String> options) throws Exception {
         String usage = "usage: ./trial audit verify [--patient ID]";
@@ -226,12 +230,28 @@ public final class Trial {
                 : "";
         String monitor = DevTokenIssuer.inFolder(keys()).token("MONITOR").name("Trial CLI").subject("trial-cli")
                 .sign();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service("projections").port()
-                        + "/audit/verify" + query)).header("Authorization", "Bearer " + monitor).build(),
-                HttpResponse.BodyHandlers.ofString());
-        System.out.println(response.body());
-        if (response.statusCode() != 200 || !response.body().contains("\"broken\":null")) {
+        HttpClient http = HttpClient.newHttpClient();
+        boolean intact = true;
+        HttpResponse<String> topics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + service("projections").port() + "/audit/verify" + query))
+                .header("Authorization", "Bearer " + monitor).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("topics " + topics.body());
+        intact &= topics.statusCode() == 200 && topics.body().contains("\"broken\":null");
+        for (Service service : query.isEmpty() ? services : List.<Service>of()) {
+            if (service.name().equals("projections")) {
+                continue; // it read the topics above
+            }
+            HttpResponse<String> store = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + service.port() + "/audit/store-chain"))
+                    .header("Authorization", "Bearer " + monitor).build(), HttpResponse.BodyHandlers.ofString());
+            if (store.statusCode() == 404) {
+                continue; // a service without an event store of its own
+            }
+            System.out.println(service.name() + " " + store.body());
+            intact &= store.statusCode() == 200 && store.body().contains("\"broken\":null")
+                    && store.body().contains("\"first\":null");
+        }
+        if (!intact) {
             System.exit(1);
         }
     }
@@ -240,13 +260,15 @@ public final class Trial {
      * {@code bench commands [--clients 8] [--commands 20000] [--warmup 2000] [--enrol]}: the command benchmark
      * ({@link CommandBench}); {@code bench rebuild [--sizes 5000,20000]}: the projection benchmark
      * ({@link RebuildBench}); {@code bench alerts [--rate 100] [--seconds 30] [--patients 50]}: SAE alert latency
-     * ({@link AlertsBench}). All against the running stack.
+     * ({@link AlertsBench}); {@code bench audit [--sizes 1000,10000] [--facts 500] [--verify 100000,1000000]}: history
+     * latency and verify rate ({@link AuditBench}). All against the running stack.
      */
     void bench(List<String> options) throws Exception {
         String usage = "usage: ./trial bench commands [--clients N] [--commands N] [--warmup N] [--enrol]\n"
                 + "       ./trial bench rebuild [--sizes 5000,20000]\n"
-                + "       ./trial bench alerts [--rate 100] [--seconds 30] [--patients 50]";
-        if (options.isEmpty() || !List.of("commands", "rebuild", "alerts").contains(options.get(0))) {
+                + "       ./trial bench alerts [--rate 100] [--seconds 30] [--patients 50]\n"
+                + "       ./trial bench audit [--sizes 1000,10000] [--facts 500] [--verify 100000,1000000]";
+        if (options.isEmpty() || !List.of("commands", "rebuild", "alerts", "audit").contains(options.get(0))) {
             throw new IllegalArgumentException(usage);
         }
         Map<String, String> given = new HashMap<>();
@@ -255,7 +277,7 @@ public final class Trial {
             if (options.get(i).equals("--enrol")) {
                 enrol = true;
             } else if (i + 1 < options.size() && List.of("--clients", "--commands", "--warmup", "--sizes", "--rate",
-                    "--seconds", "--patients")
+                    "--seconds", "--patients", "--facts", "--verify")
                     .contains(options.get(i))) {
                 given.put(options.get(i), options.get(++i));
             } else {
@@ -268,8 +290,19 @@ public final class Trial {
                     .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
             new RebuildBench(env.getOrDefault("TRIAL_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort),
                     "http://127.0.0.1:" + service("projections").port(), token).run(
-                    java.util.Arrays.stream(given.getOrDefault("--sizes", "5000,20000").split(","))
-                            .map(String::strip).map(Integer::parseInt).sorted().toList());
+                    sizes(given.getOrDefault("--sizes", "5000,20000")));
+            return;
+        }
+        if (options.get(0).equals("audit")) {
+            new AuditBench(env.getOrDefault("TRIAL_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort),
+                    "http://127.0.0.1:" + service("projections").port(),
+                    env.getOrDefault("TRIAL_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort),
+                    env.getOrDefault("TRIAL_MONGODB_DATABASE", "trialstream"),
+                    issuer.token("MONITOR").name("Bench").subject("bench-monitor")
+                            .expiresAt(Instant.now().plus(Duration.ofHours(4))).sign())
+                    .run(sizes(given.getOrDefault("--sizes", "1000,10000")),
+                            Integer.parseInt(given.getOrDefault("--facts", "500")),
+                            sizes(given.getOrDefault("--verify", "100000,1000000")));
             return;
         }
         if (options.get(0).equals("alerts")) {
@@ -316,7 +349,7 @@ public final class Trial {
         try {
             Files.createDirectories(home.resolve("logs"));
             Process process = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "-XX:+UseSerialGC", "-cp", classpath, "org.trialstream.localstack.mongo.LocalMongoServer",
                     "--port", String.valueOf(mongoPort),
                     "--file", home.resolve("data/mongo/read-models.mv").toString())
@@ -395,5 +428,11 @@ public final class Trial {
 
     private int port(String variable, int fallback) {
         return Integer.parseInt(env.getOrDefault(variable, String.valueOf(fallback)));
+    }
+
+    /** A comma-separated list of sizes, smallest first; "0" or "" for none. */
+    private static List<Integer> sizes(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(size -> !size.isEmpty())
+                .map(Integer::parseInt).filter(size -> size > 0).sorted().toList();
     }
 }

@@ -76,18 +76,24 @@ public record PatientHistory(String patientId, String siteId, Instant asOf, Stat
     }
 
     static PatientHistory of(Document patient, Instant asOf, AnlotinibRegimen regimen) {
-        List<Document> facts = new ArrayList<>();
+        List<Recorded> recorded = new ArrayList<>();
         for (BoundedContext context : BoundedContext.values()) {
-            facts.addAll(PatientFactsProjection.facts(patient, context, asOf));
+            for (Document fact : PatientFactsProjection.facts(patient, context, asOf)) {
+                recorded.add(new Recorded(Instant.parse(fact.getString(RECORDED_AT)),
+                        Objects.toString(fact.getString(TOPIC), ""),
+                        fact.get(OFFSET) == null ? -1L : ((Number) fact.get(OFFSET)).longValue(), fact));
+            }
         }
-        facts.sort(Comparator.comparing((Document fact) -> Instant.parse(fact.getString(RECORDED_AT)))
-                .thenComparing(fact -> Objects.toString(fact.getString(TOPIC), ""))
-                .thenComparing(fact -> fact.get(OFFSET) == null ? -1L : ((Number) fact.get(OFFSET)).longValue()));
+        recorded.sort(Comparator.comparing(Recorded::at).thenComparing(Recorded::topic)
+                .thenComparingLong(Recorded::offset));
+        List<Document> facts = new ArrayList<>(recorded.size());
         Map<String, Document> byId = new HashMap<>();
         Map<String, Document> latestByAdverseEvent = new HashMap<>();
-        List<Entry> entries = new ArrayList<>();
-        for (Document fact : facts) {
-            entries.add(entry(fact, byId, latestByAdverseEvent));
+        List<Entry> entries = new ArrayList<>(recorded.size());
+        for (Recorded each : recorded) {
+            Document fact = each.fact();
+            facts.add(fact);
+            entries.add(entry(fact, each.at(), byId, latestByAdverseEvent));
             byId.put(fact.getString(EVENT_ID), fact);
             String adverseEventId = fact.get(PAYLOAD, Document.class).getString("adverseEventId");
             if (adverseEventId != null && fact.get(PAYLOAD, Document.class).containsKey("description")) {
@@ -98,13 +104,18 @@ public record PatientHistory(String patientId, String siteId, Instant asOf, Stat
         return new PatientHistory(patient.getString("_id"), siteOf(patient), asOf, state, List.copyOf(entries));
     }
 
-    private static Entry entry(Document fact, Map<String, Document> byId, Map<String, Document> latestByAdverseEvent) {
+    /** A fact with its sort keys read once: the instant it was recorded, then where the log holds it. */
+    private record Recorded(Instant at, String topic, long offset, Document fact) {
+    }
+
+    private static Entry entry(Document fact, Instant recordedAt, Map<String, Document> byId,
+                               Map<String, Document> latestByAdverseEvent) {
         Document payload = fact.get(PAYLOAD, Document.class);
         Document metadata = fact.get(METADATA, Document.class) == null ? new Document() : fact.get(METADATA,
                 Document.class);
         String type = fact.getString(TYPE);
         return new Entry(fact.getString(EVENT_ID), type, fact.getInteger(VERSION),
-                type.substring(0, type.indexOf('.')), Instant.parse(fact.getString(RECORDED_AT)),
+                type.substring(0, type.indexOf('.')), recordedAt,
                 fact.getString(CLINICAL_DATE), number(fact.get(RECORD_VERSION)),
                 new Actor(metadata.getString(AuditMetadata.ACTOR_SUBJECT), metadata.getString(AuditMetadata.ACTOR_NAME),
                         metadata.getString(AuditMetadata.ACTOR_ROLE), metadata.getString(AuditMetadata.ACTOR_SITE)),
