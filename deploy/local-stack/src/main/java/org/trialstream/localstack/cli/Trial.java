@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +32,10 @@ import org.trialstream.localstack.bench.CommandBench;
 import org.trialstream.localstack.bench.RebuildBench;
 import org.trialstream.localstack.kafka.KafkaBroker;
 import org.trialstream.localstack.service.ServiceProcess;
+import org.trialstream.localstack.simulate.TrialSimulator;
 import org.trialstream.localstack.token.DevTokenIssuer;
+import org.trialstream.protocol.definition.Protocol;
+import org.trialstream.protocol.definition.ProtocolLoader;
 
 /**
  * The local stack behind {@code ./trial}: {@code up}, {@code status} and {@code down}. Everything runs on loopback
@@ -106,6 +111,7 @@ public final class Trial {
                 case "token" -> trial.token(List.of(args).subList(2, args.length));
                 case "bench" -> trial.bench(List.of(args).subList(2, args.length));
                 case "audit" -> trial.audit(List.of(args).subList(2, args.length));
+                case "simulate" -> trial.simulate(List.of(args).subList(2, args.length));
                 default -> {
                     System.err.println("unknown command " + args[1]);
                     System.exit(2);
@@ -252,6 +258,41 @@ public final class Trial {
                     && store.body().contains("\"first\":null");
         }
         if (!intact) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * {@code simulate [--patients 41] [--seed N] [--until YYYY-MM-DD] [--protocol FILE] [--clients 4]}: a whole trial
+     * through the public APIs of the running stack ({@link TrialSimulator}); fails when a view differs from the truth
+     * it sent, or a request it expected to succeed was refused (with the problem body). The protocol is the file named,
+     * or the stack's ({@code TRIAL_PROTOCOL_FILE}), or the bundled one; the data cut is today at the site by default.
+     */
+    void simulate(List<String> options) throws Exception {
+        String usage = "usage: ./trial simulate [--patients 41] [--seed N] [--until YYYY-MM-DD] [--protocol FILE]"
+                + " [--clients 4]";
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < options.size(); i += 2) {
+            if (i + 1 >= options.size() || !List.of("--patients", "--seed", "--until", "--protocol", "--clients")
+                    .contains(options.get(i))) {
+                throw new IllegalArgumentException(usage);
+            }
+            given.put(options.get(i), options.get(i + 1));
+        }
+        String protocolFile = given.getOrDefault("--protocol", env.get("TRIAL_PROTOCOL_FILE"));
+        Protocol protocol = protocolFile == null || protocolFile.isBlank() ? ProtocolLoader.loadDefault()
+                : ProtocolLoader.load(Path.of(protocolFile));
+        LocalDate until = given.containsKey("--until") ? LocalDate.parse(given.get("--until"))
+                : LocalDate.now(ZoneId.of(env.getOrDefault("TRIAL_CLINICAL_TIME_ZONE", "Asia/Shanghai")));
+        Map<String, String> urls = new HashMap<>();
+        for (Service service : services) {
+            urls.put(service.name(), "http://127.0.0.1:" + service.port());
+        }
+        TrialSimulator.Outcome outcome = new TrialSimulator(urls, DevTokenIssuer.inFolder(keys()),
+                new TrialSimulator.Options(Integer.parseInt(given.getOrDefault("--patients", "41")),
+                        Long.parseLong(given.getOrDefault("--seed", "1")), until, protocol,
+                        Integer.parseInt(given.getOrDefault("--clients", "4"))), System.out).run();
+        if (!outcome.differences().isEmpty()) {
             System.exit(1);
         }
     }
