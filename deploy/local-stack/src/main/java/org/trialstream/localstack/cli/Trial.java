@@ -65,7 +65,7 @@ public final class Trial {
         }
     }
 
-    Trial(Path root, Map<String, String> env) {
+    public Trial(Path root, Map<String, String> env) {
         this.root = root.toAbsolutePath().normalize();
         this.env = env;
         this.home = Path.of(env.getOrDefault("TRIAL_HOME", this.root.resolve(".trial").toString()));
@@ -123,7 +123,7 @@ public final class Trial {
         }
     }
 
-    void up() {
+    public void up() {
         Instant started = Instant.now();
         String kafka = env.get("TRIAL_KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null) {
@@ -157,10 +157,15 @@ public final class Trial {
         for (Service service : services) {
             common.put(service.variable("PORT"), String.valueOf(service.port()));
         }
+        // All at once: each service makes the topics it reads and writes, so none waits for another to start.
+        List<ServiceProcess> launched = new ArrayList<>();
         for (Service service : services) {
             Map<String, String> own = new HashMap<>(common);
             Optional.ofNullable(env.get(service.variable("JDBC_URL"))).ifPresent(url -> own.put("TRIAL_JDBC_URL", url));
-            startService(service, own);
+            launch(service, own).ifPresent(launched::add);
+        }
+        for (ServiceProcess process : launched) {
+            process.awaitHealthy(START_TIMEOUT);
         }
         status();
         System.out.printf("ready in %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0);
@@ -176,13 +181,33 @@ public final class Trial {
             String url = "http://127.0.0.1:" + service.port();
             rows.add(new String[] {service.name(), url, ServiceProcess.health(url)});
         }
+        long total = 0;
         for (String[] row : rows) {
-            System.out.printf("%-12s %-40s %s%n", row[0], row[1], row[2]);
+            long rss = alive(row[0]).map(Trial::residentKib).orElse(-1L);
+            total += Math.max(rss, 0);
+            System.out.printf("%-12s %-40s %-12s %s%n", row[0], row[1], row[2],
+                    rss < 0 ? "-" : String.format(Locale.ROOT, "%,d MiB", rss / 1024));
         }
+        System.out.printf("%-12s %-40s %-12s %s%n", "total", "resident memory of what up started", "",
+                String.format(Locale.ROOT, "%,d MiB", total / 1024));
+    }
+
+    /** A process's resident memory in KiB, from {@code /proc} (Linux); -1 where that is not readable. */
+    private static long residentKib(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Stops, newest first, only the processes that {@code up} recorded; the data folder stays. */
-    void down() {
+    public void down() {
         List<String> names = new ArrayList<>(List.of("kafka", "mongo"));
         services.forEach(service -> names.add(service.name()));
         Collections.reverse(names);
@@ -370,18 +395,16 @@ public final class Trial {
         return home.resolve("keys");
     }
 
-    private void startService(Service service, Map<String, String> environment) {
+    /** Launches a service that is not already running, and records its process id. */
+    private Optional<ServiceProcess> launch(Service service, Map<String, String> environment) {
         String name = service.name();
         if (alive(name).isPresent()) {
-            return;
+            return Optional.empty();
         }
         Path jar = root.resolve("services/" + name + "/target/" + name + ".jar");
-        ServiceProcess process = new ServiceProcess(name, jar, service.port(), environment, log(name));
-        try {
-            process.start(START_TIMEOUT);
-        } finally {
-            record(name, process.pid());
-        }
+        ServiceProcess process = new ServiceProcess(name, jar, service.port(), environment, log(name)).launch();
+        record(name, process.pid());
+        return Optional.of(process);
     }
 
     private long startMongo() {

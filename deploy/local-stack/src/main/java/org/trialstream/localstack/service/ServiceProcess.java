@@ -45,7 +45,15 @@ public final class ServiceProcess {
      */
     static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
 
+    /** Launches the service and waits until it reports itself healthy. */
     public ServiceProcess start(Duration timeout) {
+        launch();
+        awaitHealthy(timeout);
+        return this;
+    }
+
+    /** Launches the service without waiting for it: {@link #awaitHealthy} waits. */
+    public ServiceProcess launch() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + name + " jar at " + jar + ": build it first (mvn -DskipTests package)");
         }
@@ -63,7 +71,6 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
-        awaitHealthy(timeout);
         return this;
     }
 
@@ -103,7 +110,7 @@ public final class ServiceProcess {
         }
     }
 
-    private void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         boolean healthy = Processes.awaitReady(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
