@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.trialstream.localstack.simulate.PatientRun.Truth;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.protocol.definition.Protocol;
 
