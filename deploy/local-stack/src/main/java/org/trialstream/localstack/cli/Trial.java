@@ -224,6 +224,13 @@ public final class Trial {
         }
     }
 
+    /** Kills a component that {@code up} started at once, as {@code kill -9} would; {@code up} starts it again. */
+    public void kill(String name) {
+        ProcessHandle process = alive(name).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     /** Prints a development token: {@code --role ROLE [--site SITE] [--name NAME]}. */
     void token(List<String> options) {
         Map<String, String> given = new HashMap<>();

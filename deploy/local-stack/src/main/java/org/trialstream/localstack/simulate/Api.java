@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,12 +82,30 @@ final class Api {
         }
     }
 
+    /**
+     * A read; while the service does not answer at all (it is restarting), it is asked again. Writes are not: a
+     * write whose answer was lost may have been recorded, and only the site can tell.
+     */
     JsonNode get(String service, String path, String role, String site) {
-        return send(service, path, role, site, null);
+        return retriedWhileUnanswered(() -> send(service, path, role, site, null));
     }
 
     String getText(String service, String path, String role, String site) {
-        return exchange(service, path, role, site, null).body();
+        return retriedWhileUnanswered(() -> exchange(service, path, role, site, null).body());
+    }
+
+    private static <T> T retriedWhileUnanswered(Supplier<T> read) {
+        Instant giveUp = Instant.now().plus(PROPAGATION);
+        while (true) {
+            try {
+                return read.get();
+            } catch (Refused refused) {
+                if (refused.status != 0 || Instant.now().isAfter(giveUp)) {
+                    throw refused;
+                }
+                pause();
+            }
+        }
     }
 
     /** Reads a view until it shows what the simulation sent. */

@@ -55,6 +55,11 @@ public final class TrialSimulator {
         this.out = out;
     }
 
+    /** Requests sent so far: how far a run has got. */
+    public long requestsSent() {
+        return api.requests.get();
+    }
+
     public Outcome run() throws Exception {
         List<PatientPlan> plans = plans();
         JsonNode toxicityBefore = toxicity();
