@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.trialstream.localstack.cli.Trial;
 import org.trialstream.localstack.infra.Infrastructure;
 import org.trialstream.localstack.infra.WithInfrastructure;
+import org.trialstream.localstack.simulate.Eligibility;
 import org.trialstream.localstack.simulate.TrialSimulator;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.protocol.SharedData;
@@ -157,17 +158,8 @@ abstract class WholeTrialScenario {
         String investigator = token("INVESTIGATOR", "RJH");
         String patient = post("enrolment", "/patients", investigator, Map.of("screeningNumber", "EXTRA-42",
                 "siteId", "RJH", "screenedOn", dataCut.minusDays(10).toString())).path("patientId").asText();
-        Map<String, Boolean> answers = new HashMap<>();
-        for (String criterion : List.of("INC_HISTOLOGY_STS", "INC_RESECTION_DONE", "INC_AGE_18_OR_OVER",
-                "INC_ECOG_0_TO_1", "INC_ORGAN_FUNCTION", "INC_CONSENT_SIGNED")) {
-            answers.put(criterion, true);
-        }
-        for (String criterion : List.of("EXC_DISTANT_METASTASIS", "EXC_PRIOR_RADIOTHERAPY",
-                "EXC_UNCONTROLLED_HYPERTENSION", "EXC_BLEEDING_RISK", "EXC_PREGNANCY")) {
-            answers.put(criterion, false);
-        }
         post("enrolment", "/patients/" + patient + "/eligibility", investigator,
-                Map.of("assessedOn", dataCut.minusDays(10).toString(), "answers", answers));
+                Map.of("assessedOn", dataCut.minusDays(10).toString(), "answers", Eligibility.everyCriterionMet()));
 
         HttpResponse<String> refused = send("enrolment", "/patients/" + patient + "/enrolment", investigator,
                 Map.of("enrolledOn", dataCut.minusDays(10).toString(), "surgeryDate", dataCut.minusDays(20).toString(),

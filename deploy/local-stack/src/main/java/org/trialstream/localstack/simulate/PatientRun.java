@@ -55,17 +55,8 @@ final class PatientRun {
         truth.patientId = api.post("enrolment", "/patients", INVESTIGATOR, plan.site(), Map.of(
                 "screeningNumber", plan.screeningNumber(), "siteId", plan.site(), "screenedOn", screenedOn))
                 .path("patientId").asText();
-        Map<String, Boolean> answers = new LinkedHashMap<>();
-        for (String criterion : List.of("INC_HISTOLOGY_STS", "INC_RESECTION_DONE", "INC_AGE_18_OR_OVER",
-                "INC_ECOG_0_TO_1", "INC_ORGAN_FUNCTION", "INC_CONSENT_SIGNED")) {
-            answers.put(criterion, true);
-        }
-        for (String criterion : List.of("EXC_DISTANT_METASTASIS", "EXC_PRIOR_RADIOTHERAPY",
-                "EXC_UNCONTROLLED_HYPERTENSION", "EXC_BLEEDING_RISK", "EXC_PREGNANCY")) {
-            answers.put(criterion, false);
-        }
         api.post("enrolment", patient("/eligibility"), INVESTIGATOR, plan.site(),
-                Map.of("assessedOn", screenedOn, "answers", answers));
+                Map.of("assessedOn", screenedOn, "answers", Eligibility.everyCriterionMet()));
         api.post("enrolment", patient("/enrolment"), INVESTIGATOR, plan.site(), Map.of("enrolledOn", screenedOn,
                 "surgeryDate", plan.surgery(), "margin", plan.margin().name(), "histology", plan.histology()));
         truth.enrolledOn = screenedOn;
