@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import org.trialstream.localstack.Processes;
 import org.trialstream.localstack.token.DevTokenIssuer;
 
 /**
@@ -32,6 +34,8 @@ final class Api {
 
     /** How long a fact may take to reach the service or the view that must react to it. */
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
+    /** How often a refused or not yet visible request is tried again. */
+    private static final Duration INTERVAL = Duration.ofMillis(200);
 
     /** A request the services refused, or could not answer. */
     static final class Refused extends RuntimeException {
@@ -59,17 +63,7 @@ final class Api {
 
     /** A POST that must succeed; 404 is waited out while the service has not yet learnt of the patient. */
     JsonNode post(String service, String path, String role, String site, Object body) {
-        Instant giveUp = Instant.now().plus(PROPAGATION);
-        while (true) {
-            try {
-                return send(service, path, role, site, body);
-            } catch (Refused refused) {
-                if (refused.status != 404 || Instant.now().isAfter(giveUp)) {
-                    throw refused;
-                }
-                pause();
-            }
-        }
+        return askedAgainWhile(refused -> refused.status == 404, () -> send(service, path, role, site, body));
     }
 
     /** A POST whose refusal the caller expects and judges. */
@@ -87,41 +81,47 @@ final class Api {
      * write whose answer was lost may have been recorded, and only the site can tell.
      */
     JsonNode get(String service, String path, String role, String site) {
-        return retriedWhileUnanswered(() -> send(service, path, role, site, null));
+        return askedAgainWhile(refused -> refused.status == 0, () -> send(service, path, role, site, null));
     }
 
     String getText(String service, String path, String role, String site) {
-        return retriedWhileUnanswered(() -> exchange(service, path, role, site, null).body());
-    }
-
-    private static <T> T retriedWhileUnanswered(Supplier<T> read) {
-        Instant giveUp = Instant.now().plus(PROPAGATION);
-        while (true) {
-            try {
-                return read.get();
-            } catch (Refused refused) {
-                if (refused.status != 0 || Instant.now().isAfter(giveUp)) {
-                    throw refused;
-                }
-                pause();
-            }
-        }
+        return askedAgainWhile(refused -> refused.status == 0, () -> exchange(service, path, role, site, null).body());
     }
 
     /** Reads a view until it shows what the simulation sent. */
     JsonNode await(String service, String path, String role, String site, Predicate<JsonNode> shows) {
-        Instant giveUp = Instant.now().plus(PROPAGATION);
-        while (true) {
-            JsonNode view = get(service, path, role, site);
-            if (shows.test(view)) {
-                return view;
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException("GET " + service + path + " did not show what was sent within "
-                        + PROPAGATION.toSeconds() + " s: " + view);
-            }
-            pause();
+        AtomicReference<JsonNode> view = new AtomicReference<>();
+        boolean shown = Processes.awaitReady(() -> {
+            view.set(get(service, path, role, site));
+            return shows.test(view.get());
+        }, INTERVAL, PROPAGATION);
+        if (!shown) {
+            throw new IllegalStateException("GET " + service + path + " did not show what was sent within "
+                    + PROPAGATION.toSeconds() + " s: " + view.get());
         }
+        return view.get();
+    }
+
+    /** The request's answer, asked again every {@link #INTERVAL} for up to {@link #PROPAGATION} while refused so. */
+    private static <T> T askedAgainWhile(Predicate<Refused> retried, Supplier<T> request) {
+        AtomicReference<T> answer = new AtomicReference<>();
+        AtomicReference<Refused> last = new AtomicReference<>();
+        boolean answered = Processes.awaitReady(() -> {
+            try {
+                answer.set(request.get());
+                return true;
+            } catch (Refused refused) {
+                if (!retried.test(refused)) {
+                    throw refused;
+                }
+                last.set(refused);
+                return false;
+            }
+        }, INTERVAL, PROPAGATION);
+        if (!answered) {
+            throw last.get();
+        }
+        return answer.get();
     }
 
     private JsonNode send(String service, String path, String role, String site, Object body) {
@@ -166,14 +166,5 @@ final class Api {
                     .expiresAt(Instant.now().plus(Duration.ofHours(12)));
             return (site == null ? token : token.site(site)).sign();
         });
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

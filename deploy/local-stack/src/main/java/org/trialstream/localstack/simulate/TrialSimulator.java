@@ -16,8 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.trialstream.localstack.Processes;
 import org.trialstream.localstack.token.DevTokenIssuer;
 import org.trialstream.protocol.definition.Protocol;
 
@@ -181,20 +183,18 @@ public final class TrialSimulator {
      * each endpoint's time and status per patient; the toxicity table's counts against the table before the run
      * plus the simulated patients' worst grades; each patient's exposure and radiotherapy.
      */
-    private List<String> compare(List<Truth> truths, JsonNode toxicityBefore) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(SETTLE);
-        List<String> differences;
-        do {
-            differences = new ArrayList<>();
-            differences.addAll(compareEndpoints(truths));
-            differences.addAll(compareToxicity(truths, toxicityBefore));
-            differences.addAll(compareExposure(truths));
-            differences.addAll(compareRadiotherapy(truths));
-            if (!differences.isEmpty()) {
-                Thread.sleep(1000);
-            }
-        } while (!differences.isEmpty() && Instant.now().isBefore(giveUp));
-        return differences;
+    private List<String> compare(List<Truth> truths, JsonNode toxicityBefore) {
+        AtomicReference<List<String>> differences = new AtomicReference<>();
+        Processes.awaitReady(() -> {
+            List<String> found = new ArrayList<>();
+            found.addAll(compareEndpoints(truths));
+            found.addAll(compareToxicity(truths, toxicityBefore));
+            found.addAll(compareExposure(truths));
+            found.addAll(compareRadiotherapy(truths));
+            differences.set(found);
+            return found.isEmpty();
+        }, Duration.ofSeconds(1), SETTLE);
+        return differences.get();
     }
 
     private List<String> compareEndpoints(List<Truth> truths) {
